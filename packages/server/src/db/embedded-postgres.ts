@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import path from 'node:path';
@@ -27,7 +27,9 @@ const USER = 'hindsight';
 export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Promise<EmbeddedDatabase> {
   const root = path.resolve(dataDir);
   const databaseDir = path.join(root, 'postgres');
-  await mkdir(root, { recursive: true });
+  await mkdir(root, { recursive: true, mode: 0o755 });
+  const runAsPostgresUser = userInfo().uid === 0;
+  if (runAsPostgresUser) await assertReachableByOthers(databaseDir);
   const password = await readOrCreatePassword(path.join(root, 'postgres-password'));
   const port = await findFreePort();
   const isFirstStart = !existsSync(path.join(databaseDir, 'PG_VERSION'));
@@ -40,7 +42,7 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
     authMethod: 'scram-sha-256',
     persistent: true,
     // PostgreSQL refuses to run as root; as root, run it as the `postgres` OS user (created if missing).
-    createPostgresUser: userInfo().uid === 0,
+    createPostgresUser: runAsPostgresUser,
     initdbFlags: ['--encoding=UTF8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     onLog: (message) => logger.debug('embedded postgres', { output: message.trim() }),
@@ -69,6 +71,23 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
     adminUrl: `${base}/postgres`,
     stop: () => postgres.stop(),
   };
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` OS user, which must be able to walk down to its data directory.
+ * Fail early with a clear message instead of initdb's bare "Permission denied" (e.g. DATA_DIR under /root).
+ */
+async function assertReachableByOthers(databaseDir: string): Promise<void> {
+  for (let dir = path.dirname(databaseDir); ; dir = path.dirname(dir)) {
+    const { mode } = await stat(dir);
+    if ((mode & 0o001) === 0) {
+      throw new Error(
+        `The embedded PostgreSQL runs as the "postgres" user, which cannot enter ${dir}. ` +
+          'Choose a DATA_DIR outside it (or make it searchable: chmod o+x), or set DATABASE_URL.',
+      );
+    }
+    if (dir === path.dirname(dir)) return;
+  }
 }
 
 async function readOrCreatePassword(file: string): Promise<string> {

@@ -1,0 +1,60 @@
+import { INGEST_BATCH_PATH } from '@hindsight/shared';
+import { createApp } from '../../src/app';
+import { type Config, parseConfig } from '../../src/config';
+import type { Db } from '../../src/db/database';
+import { createLogger } from '../../src/observability/logger';
+import { createMetrics } from '../../src/observability/metrics';
+import { createApplication } from '../../src/repos/applications-repo';
+
+/** A settable clock for lifecycle and retention tests. */
+export function createTestClock(start = new Date('2026-11-22T10:00:00Z')) {
+  let now = start.getTime();
+  return {
+    now: () => new Date(now),
+    advance(ms: number) {
+      now += ms;
+    },
+    set(date: Date) {
+      now = date.getTime();
+    },
+  };
+}
+
+/** Configuration as the server would parse it from these environment variables. */
+export function testConfig(env: Record<string, string> = {}): Readonly<Config> {
+  return parseConfig({ LOG_LEVEL: 'silent', ...env });
+}
+
+/** The real app wired to a test database. */
+export function createTestApp(db: Db, options: { env?: Record<string, string>; clock?: () => Date } = {}) {
+  const config = testConfig(options.env);
+  const metrics = createMetrics();
+  const app = createApp({
+    db,
+    config,
+    logger: createLogger(config.logLevel),
+    metrics,
+    clock: options.clock ?? (() => new Date()),
+  });
+  return { app, config, metrics };
+}
+
+export async function createTestApplication(db: Db, input: { allowedOrigins?: string[]; retentionDays?: number } = {}) {
+  return createApplication(db, { name: 'Test site', retentionDays: input.retentionDays ?? 30, ...input });
+}
+
+/** Posts a batch through app.request (no socket). */
+export function postBatch(
+  app: ReturnType<typeof createApp>,
+  params: { key?: string; session?: string; seq?: number | string; body: BodyInit; headers?: Record<string, string> },
+) {
+  const query = new URLSearchParams();
+  if (params.key !== undefined) query.set('key', params.key);
+  if (params.session !== undefined) query.set('session', params.session);
+  if (params.seq !== undefined) query.set('seq', String(params.seq));
+  return app.request(`${INGEST_BATCH_PATH}?${query}`, {
+    method: 'POST',
+    body: params.body,
+    headers: { 'content-type': 'text/plain', ...params.headers },
+  });
+}
