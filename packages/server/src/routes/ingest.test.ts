@@ -215,8 +215,7 @@ describe('bad input', () => {
     const streamed = await app.request(`/ingest/v1/batch?key=${site.public_key}&session=${sessionId}&seq=0`, {
       method: 'POST',
       body: stream,
-      // @ts-expect-error: Node's fetch needs duplex for a stream body
-      duplex: 'half',
+      duplex: 'half', // Node's fetch needs it for a stream body
     });
     await expectError(streamed, 413, 'payload_too_large');
     expect(await session(sessionId)).toBeUndefined();
