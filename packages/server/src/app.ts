@@ -37,7 +37,16 @@ export function createApp(deps: AppDeps) {
   app.use(requestId());
   app.use(async (c, next) => {
     c.set('deps', deps);
+    const started = performance.now();
     await next();
+    // One line per request at debug level; the path only (the query holds the public key and session id).
+    deps.logger.debug('request', {
+      requestId: c.get('requestId'),
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
   });
   app.route('/', createHealthRoutes());
   app.route('/', createMetricsRoutes());

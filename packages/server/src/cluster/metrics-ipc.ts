@@ -18,7 +18,7 @@ const COLLECT_TIMEOUT_MS = 1_000;
 export function serveMetricsToWorkers(): void {
   cluster.on('message', (requester: Worker, message: Message) => {
     if (message?.kind !== 'hindsight:metrics-request') return;
-    const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined && w.isConnected());
+    const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w?.isConnected() === true);
     const snapshots: MetricsSnapshot[] = [];
     const collectId = randomUUID();
     const finish = () => {

@@ -46,7 +46,13 @@ export async function createTestApplication(db: Db, input: { allowedOrigins?: st
 /** Posts a batch through app.request (no socket). */
 export function postBatch(
   app: ReturnType<typeof createApp>,
-  params: { key?: string; session?: string; seq?: number | string; body: Buffer | string | ReadableStream; headers?: Record<string, string> },
+  params: {
+    key?: string;
+    session?: string;
+    seq?: number | string;
+    body: Buffer | string | ReadableStream;
+    headers?: Record<string, string>;
+  },
 ) {
   const query = new URLSearchParams();
   if (params.key !== undefined) query.set('key', params.key);
