@@ -2,6 +2,7 @@ import type { Config } from './config';
 import type { Db } from './db/database';
 import type { Logger } from './observability/logger';
 import type { Metrics, MetricsSnapshot } from './observability/metrics';
+import type { StaticSites } from './routes/static';
 
 /** What every request handler can reach through `c.var.deps`. */
 export interface AppDeps {
@@ -13,6 +14,8 @@ export interface AppDeps {
   clock: () => Date;
   /** Metrics of every process serving this port (cluster mode asks the primary); defaults to this process's. */
   collectMetrics?: () => Promise<MetricsSnapshot[]>;
+  /** The built widget and the demo site, loaded at start. */
+  sites?: StaticSites;
 }
 
 export interface AppEnv {

@@ -9,6 +9,7 @@ import { findApplicationByPublicKey } from './repos/applications-repo';
 import { createHealthRoutes } from './routes/health';
 import { createIngestRoutes } from './routes/ingest';
 import { createMetricsRoutes } from './routes/metrics';
+import { createStaticRoutes } from './routes/static';
 
 /** How long an application's key lookup is reused before the database is asked again. */
 const APPLICATION_CACHE_TTL_MS = 10_000;
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', createHealthRoutes());
   app.route('/', createMetricsRoutes());
   app.route('/', createIngestRoutes(guards));
+  app.route('/', createStaticRoutes(deps.sites ?? {}));
   app.notFound((c) => toErrorResponse(new HttpError(404, 'not_found', 'No such route.'), c, deps.logger));
   app.onError((error, c) => toErrorResponse(error, c, deps.logger));
   return app;

@@ -16,6 +16,8 @@ export interface Config {
   workers: number;
   /** Trust X-Forwarded-For for the client address (only behind a proxy you run). */
   trustProxy: boolean;
+  /** Serve the example site at /demo/ (when the repository's examples/demo is present). */
+  demo: boolean;
   /** When set, GET /metrics requires `Authorization: Bearer <token>`. */
   metricsToken: string | undefined;
   lifecycle: LifecycleConfig;
@@ -78,6 +80,7 @@ export function parseConfig(env: Env): Readonly<Config> {
     workers: read.int('HINDSIGHT_WORKERS', 1, 1, 64),
     trustProxy: read.bool('TRUST_PROXY', false),
     metricsToken: read.optionalString('METRICS_TOKEN'),
+    demo: read.bool('HINDSIGHT_DEMO', true),
     lifecycle: {
       idleTimeoutMs: read.int('SESSION_IDLE_MINUTES', 15, 1, 24 * 60) * MINUTE_MS,
       pagehideGraceMs: read.int('SESSION_PAGEHIDE_GRACE_SECONDS', 120, 1, 3_600) * 1_000,

@@ -3,6 +3,7 @@ import { createDatabase, type Db } from './db/database';
 import type { Logger } from './observability/logger';
 import { createMetrics, type Metrics, type MetricsSnapshot } from './observability/metrics';
 import { runServer } from './run-server';
+import { loadStaticSites } from './static/load-static-sites';
 
 export interface ServingProcess {
   port: number;
@@ -22,7 +23,9 @@ export async function serveProcess(
     onPoolError: (error) => logger.warn('idle database connection failed', { error }),
   });
   const metrics = createMetrics();
+  const sites = await loadStaticSites(config, db, logger);
   const server = await runServer({
+    sites,
     db,
     config,
     logger,

@@ -10,6 +10,10 @@ export function clientAddress(c: Context, trustProxy: boolean): string {
     const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
     if (forwarded) return forwarded;
   }
-  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? 'unknown';
+  return nodeRequestOf(c)?.socket?.remoteAddress ?? 'unknown';
+}
+
+/** The Node request behind a Hono context when served by @hono/node-server (undefined under app.request()). */
+export function nodeRequestOf(c: Context): IncomingMessage | undefined {
+  return (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
 }

@@ -1,6 +1,7 @@
 import { INGEST_BATCH_PATH, INGEST_END_PATH, type IngestEndResponse } from '@hindsight/shared';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
+import { nodeRequestOf } from '../http/client-address';
 import { HttpError } from '../http/http-error';
 import { acceptBatch } from '../ingest/accept-batch';
 import { parseSessionQuery } from '../ingest/parse-batch-query';
@@ -35,7 +36,7 @@ export function createIngestRoutes(guards: IngestGuards) {
       const application = await authorizeIngest(c, guards);
       const query = new URL(c.req.url).searchParams;
       const { sessionId, seq } = parseSessionQuery(query, { requireSeq: true });
-      const body = await readBodyWithLimit(c.req.raw, config.ingest.maxBodyBytes);
+      const body = await readBodyWithLimit(c.req.raw, config.ingest.maxBodyBytes, nodeRequestOf(c));
       const accepted = await acceptBatch(db, config.ingest, {
         applicationId: application.id,
         sessionId,

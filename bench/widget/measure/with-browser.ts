@@ -1,0 +1,54 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { createDocumentMeter, type DocumentMeter } from './document-meter';
+
+/** From TOOLCHAIN.md: without the background-networking flags Chromium floods the closed network. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const VIEWPORT = { width: 1280, height: 800 };
+
+export interface BrowserSession {
+  page: Page;
+  meter: DocumentMeter;
+  /** Web workers the pages started so far (fflate's async API starts one per call). */
+  workersStarted(): number;
+}
+
+/**
+ * Runs `work` in a fresh Chromium with a fresh profile (nothing cached, no storage), the page probe installed
+ * in every document and CDP Performance counters on; closes it and removes the profile afterwards.
+ */
+export async function withBrowser<T>(
+  chromiumPath: string,
+  probeScript: string,
+  work: (session: BrowserSession) => Promise<T>,
+): Promise<T> {
+  const profile = await mkdtemp(path.join(tmpdir(), 'hindsight-widget-bench-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: VIEWPORT,
+  });
+  try {
+    await context.addInitScript({ content: probeScript });
+    const page = context.pages()[0] ?? (await context.newPage());
+    let workers = 0;
+    page.on('worker', () => void workers++);
+    const meter = createDocumentMeter(page, await context.newCDPSession(page));
+    await meter.start();
+    return await work({ page, meter, workersStarted: () => workers });
+  } finally {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+}

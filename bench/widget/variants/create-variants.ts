@@ -1,0 +1,92 @@
+import type { Page } from 'playwright-core';
+import type { CountingProxy } from '../servers/counting-proxy';
+import type { PosthogIngest } from '../servers/posthog-ingest';
+import type { SentryIngest } from '../servers/sentry-ingest';
+import type { Variant } from './variant';
+
+const START_TIMEOUT_MS = 20_000;
+
+export interface VariantServers {
+  siteOrigin: string;
+  /** The counting proxy in front of the real Hindsight server, and that server's default application key. */
+  hindsight: CountingProxy & { publicKey: string };
+  sentry: SentryIngest;
+  posthog: PosthogIngest;
+}
+
+const waitFor = (page: Page, predicate: string) =>
+  page.waitForFunction(predicate, undefined, { polling: 100, timeout: START_TIMEOUT_MS }).then(() => undefined);
+
+/** The five variants: no recorder, Hindsight's widget, bare rrweb, Sentry replay, PostHog replay. */
+export function createVariants(servers: VariantServers): Variant[] {
+  const { siteOrigin, hindsight, sentry, posthog } = servers;
+  // PostHog as a project with replay on and its other features off, so its recorder is what is measured.
+  const posthogOptions = {
+    api_host: posthog.origin,
+    autocapture: false,
+    capture_pageview: false,
+    capture_pageleave: false,
+    capture_dead_clicks: false,
+    capture_heatmaps: false,
+    capture_performance: false,
+    capture_exceptions: false,
+    rageclick: false,
+    disable_surveys: true,
+    disable_product_tours: true,
+    disable_conversations: true,
+    disable_web_experiments: true,
+    // Headless Chromium's user agent says HeadlessChrome: PostHog would drop every $snapshot as a bot's.
+    opt_out_useragent_filter: true,
+  };
+  return [
+    { id: 'baseline', label: 'no recorder', snippet: '', start: async () => {}, scriptPrefixes: [] },
+    {
+      id: 'hindsight',
+      label: 'Hindsight widget',
+      // Exactly the tag a site owner pastes (widget.js from the Hindsight server's origin).
+      snippet:
+        '<script>window.Hindsight = window.Hindsight || function(){(Hindsight.q = Hindsight.q || []).push(arguments)}</script>\n' +
+        `<script async src="${hindsight.origin}/widget.js" data-app-key="${hindsight.publicKey}"></script>`,
+      async start(page) {
+        const firstBatch = page.waitForRequest((request) => request.url().includes('/ingest/v1/batch'), {
+          timeout: START_TIMEOUT_MS,
+        });
+        await page.locator('[data-hs="launcher"]').click({ timeout: START_TIMEOUT_MS });
+        await firstBatch;
+      },
+      scriptPrefixes: [hindsight.origin],
+      counter: hindsight.counter,
+    },
+    {
+      id: 'rrweb',
+      label: 'bare @rrweb/record',
+      snippet: '<script src="/bench/rrweb-record.js"></script>',
+      start: (page) => waitFor(page, 'window.__benchEvents && window.__benchEvents.length > 0'),
+      scriptPrefixes: [`${siteOrigin}/bench/rrweb-record.js`],
+    },
+    {
+      id: 'sentry',
+      label: '@sentry/browser + replay',
+      snippet: `<script src="/bench/sentry.js" data-dsn="${sentry.dsn}"></script>`,
+      start: (page) => waitFor(page, 'window.__benchRecording && window.__benchRecording()'),
+      scriptPrefixes: [`${siteOrigin}/bench/sentry.js`, 'blob:'],
+      counter: sentry.counter,
+    },
+    {
+      id: 'posthog',
+      label: 'posthog-js + recorder',
+      // PostHog's snippet reduced to its init queue, then array.js from the (fake) asset host.
+      snippet:
+        `<script>window.posthog=[];window.posthog._i=[[${JSON.stringify(posthog.token)},${JSON.stringify(posthogOptions)},"posthog"]];</script>\n` +
+        `<script async src="${posthog.origin}/static/array.js"></script>`,
+      start: (page) =>
+        waitFor(
+          page,
+          'window.posthog && window.posthog.sessionRecordingStarted && window.posthog.sessionRecordingStarted()',
+        ),
+      scriptPrefixes: [posthog.origin],
+      counter: posthog.counter,
+      isRecordingPath: (path) => path === '/s/',
+    },
+  ];
+}

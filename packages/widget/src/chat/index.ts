@@ -1,0 +1,2 @@
+// The lazily loaded chat bundle.
+export { mountChat } from './mount-chat';

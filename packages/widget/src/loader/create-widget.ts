@@ -1,0 +1,204 @@
+import { INGEST_END_PATH } from '@hindsight/shared';
+import type { ChatContext, ChatMessage, ChatPanel, Emit, Recorder, RecorderContext, WidgetEventName } from './contracts';
+import { globalPrivacyControl, host } from './host';
+import { type Launcher, mountLauncher } from './launcher';
+import type { ResolvedOptions } from './options';
+import { createSessionStore, visitorId } from './session-store';
+
+/** How the lazy parts are loaded: URL imports for the script tag, bundler imports for the npm package. */
+export interface LazyParts {
+  loadChat: () => Promise<{ mountChat: (ctx: ChatContext) => ChatPanel }>;
+  loadRecorder: () => Promise<{ startRecorder: (ctx: RecorderContext) => Recorder }>;
+}
+
+/** Produces the reply to a visitor's message. The chat issue plugs the server's responders in here. */
+export type Responder = (text: string, history: ChatMessage[]) => Promise<string>;
+
+/** Until the server answers chats, the panel acknowledges messages itself. */
+export const acknowledgeLocally: Responder = async () => 'Thanks, we got your message. The team can see it.';
+
+export interface Identity {
+  id?: string;
+  name?: string;
+  email?: string;
+}
+
+/**
+ * The widget's behaviour, independent of how it was loaded. Every public method is safe to call at any time
+ * and never throws into the page: failures are reported through the `error` event.
+ */
+export function createWidget(options: ResolvedOptions, lazy: LazyParts, respond: Responder = acknowledgeLocally) {
+  const listeners = new Map<WidgetEventName, Set<(data: unknown) => void>>();
+  let readyData: unknown;
+  const emit: Emit = (name, data) => {
+    if (name === 'ready') readyData = data ?? {};
+    for (const listener of listeners.get(name) ?? []) {
+      try {
+        listener(data);
+      } catch {
+        // a site's handler must not break the widget
+      }
+    }
+  };
+  const sessions = createSessionStore(options.appKey);
+  // The conversation so far in this tab, so the panel shows it again after a navigation or reload.
+  const messagesKey = `hindsight:${options.appKey}:messages`;
+  const messages: ChatMessage[] = readMessages(messagesKey);
+  const messageListeners = new Set<() => void>();
+  let recorder: Promise<Recorder | undefined> | undefined;
+  let panel: Promise<ChatPanel | undefined> | undefined;
+  let isOpen = false;
+  let launcher: Launcher | undefined;
+
+  const fail = (kind: string, error: unknown) => emit('error', { kind, message: String(error) });
+  const recordingAllowed = !(globalPrivacyControl && options.respectGPC);
+
+  function startRecording(): Promise<Recorder | undefined> {
+    if (!recordingAllowed) return Promise.resolve(undefined);
+    if (recorder) return recorder;
+    const isNew = sessions.current() === undefined;
+    const session = sessions.ensure();
+    sessions.setRecording(true);
+    if (isNew) emit('session', { id: session.id });
+    recorder = lazy
+      .loadRecorder()
+      .then(({ startRecorder }) =>
+        startRecorder({
+          host,
+          endpoint: options.endpoint,
+          appKey: options.appKey,
+          sessions,
+          visitorId: () => visitorId(),
+          maskAllInputs: options.maskAllInputs,
+          emit,
+        }),
+      )
+      .catch((error) => {
+        // The chat keeps working without a recording.
+        fail('recorder', error);
+        recorder = undefined;
+        return undefined;
+      });
+    return recorder;
+  }
+
+  const recordEvent = (tag: string, payload: unknown) => {
+    void recorder?.then((r) => r?.addCustomEvent(tag, payload));
+  };
+
+  function addMessage(message: ChatMessage): void {
+    messages.push(message);
+    host.tabStorage.set(messagesKey, JSON.stringify(messages));
+    recordEvent('hindsight.message', { role: message.role, text: message.text });
+    emit('message', message);
+    for (const listener of messageListeners) listener();
+  }
+
+  function loadPanel(): Promise<ChatPanel | undefined> {
+    panel ??= lazy
+      .loadChat()
+      .then(({ mountChat }) =>
+        mountChat({
+          host,
+          root: ensureLauncher().root,
+          title: options.title,
+          greeting: options.greeting,
+          accent: options.color,
+          messages: () => messages,
+          subscribe(listener) {
+            messageListeners.add(listener);
+            return () => messageListeners.delete(listener);
+          },
+          sendVisitorMessage: (text) => api.send(text),
+          close: () => api.close(),
+          end: () => api.end(),
+        }),
+      )
+      .catch((error) => {
+        fail('chat', error);
+        panel = undefined;
+        return undefined;
+      });
+    return panel;
+  }
+
+  function ensureLauncher(): Launcher {
+    launcher ??= mountLauncher(host.document, options, () => (isOpen ? api.close() : api.open()));
+    return launcher;
+  }
+
+  const api = {
+    async open(): Promise<void> {
+      isOpen = true;
+      launcher?.setExpanded(true);
+      void startRecording();
+      recordEvent('hindsight.chat', { action: 'open' });
+      (await loadPanel())?.show();
+    },
+    async close(): Promise<void> {
+      isOpen = false;
+      launcher?.setExpanded(false);
+      recordEvent('hindsight.chat', { action: 'close' });
+      (await panel)?.hide();
+    },
+    async send(text: unknown): Promise<void> {
+      const message = typeof text === 'string' ? text.trim() : '';
+      if (!message) return;
+      if (!isOpen) void api.open();
+      await startRecording();
+      addMessage({ role: 'visitor', text: message, at: Date.now() });
+      try {
+        addMessage({ role: 'assistant', text: await respond(message, [...messages]), at: Date.now() });
+      } catch (error) {
+        fail('chat', error);
+        throw error;
+      }
+    },
+    identify(identity: Identity): void {
+      if (identity?.id && /^[A-Za-z0-9_-]{1,64}$/.test(identity.id)) visitorId(identity.id);
+      recordEvent('hindsight.identify', { id: identity?.id, name: identity?.name, email: identity?.email });
+    },
+    /** Ends the chat and the session: what was recorded is sent, then the server completes the session. */
+    async end(): Promise<void> {
+      const session = sessions.current();
+      recordEvent('hindsight.chat', { action: 'end' });
+      const running = await recorder;
+      recorder = undefined;
+      await running?.stop();
+      sessions.clear();
+      messages.length = 0;
+      host.tabStorage.remove(messagesKey);
+      for (const listener of messageListeners) listener();
+      await api.close();
+      if (!session || !host.fetch) return;
+      const query = `?key=${encodeURIComponent(options.appKey)}&session=${session.id}`;
+      await host
+        .fetch(`${options.endpoint}${INGEST_END_PATH}${query}`, { method: 'POST', credentials: 'omit', keepalive: true })
+        .catch((error) => fail('network', error));
+    },
+    on(name: WidgetEventName, handler: (data: unknown) => void): void {
+      if (typeof handler !== 'function') return;
+      if (!listeners.has(name)) listeners.set(name, new Set());
+      listeners.get(name)?.add(handler);
+      // `ready` is sticky: a handler added after it fired still hears it.
+      if (name === 'ready' && readyData !== undefined) handler(readyData);
+    },
+  };
+
+  // Start: show the launcher; a session that was recording on the previous page resumes at once.
+  if (options.launcher) ensureLauncher();
+  if (sessions.current()?.recording || options.recordOn === 'load') void startRecording();
+  queueMicrotask(() => emit('ready', { sessionId: sessions.current()?.id ?? null }));
+  return api;
+}
+
+export type Widget = ReturnType<typeof createWidget>;
+
+function readMessages(key: string): ChatMessage[] {
+  try {
+    const stored = JSON.parse(host.tabStorage.get(key) ?? '[]');
+    return Array.isArray(stored) ? stored : [];
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,2 @@
+// The lazily loaded recorder bundle.
+export { startRecorder } from './start-recorder';

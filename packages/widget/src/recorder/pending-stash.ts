@@ -1,0 +1,54 @@
+import type { Host } from '../loader/host';
+import type { OutgoingBatch } from './send-batch';
+
+interface StashedBatch {
+  s: string;
+  q: number;
+  n: number;
+  b: string;
+}
+
+/**
+ * Batches the server had not acknowledged when a page unloaded, kept in sessionStorage for the next page of
+ * the session to send. Re-sending is safe: the server answers a batch it already has as a duplicate.
+ */
+export function createPendingStash(host: Host, appKey: string) {
+  const key = `hindsight:${appKey}:pending`;
+  return {
+    save(batches: OutgoingBatch[]): void {
+      if (batches.length === 0) return host.tabStorage.remove(key);
+      const stashed: StashedBatch[] = batches.map((batch) => ({
+        s: batch.sessionId,
+        q: batch.seq,
+        n: batch.eventCount,
+        b: toBase64(batch.body),
+      }));
+      // sessionStorage holds ~5 MB of UTF-16: if it refuses, keep the oldest batches that fit.
+      while (stashed.length > 0 && !host.tabStorage.set(key, JSON.stringify(stashed))) stashed.pop();
+    },
+    /** Takes the stashed batches (the stash is emptied: whatever is still pending at unload is stashed again). */
+    take(): OutgoingBatch[] {
+      const raw = host.tabStorage.get(key);
+      host.tabStorage.remove(key);
+      try {
+        const stashed = JSON.parse(raw ?? '[]') as StashedBatch[];
+        return stashed.map((s) => ({ sessionId: s.s, seq: s.q, eventCount: s.n, body: fromBase64(s.b) }));
+      } catch {
+        return [];
+      }
+    },
+  };
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function fromBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}

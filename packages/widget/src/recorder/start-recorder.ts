@@ -1,0 +1,168 @@
+import { record } from '@rrweb/record';
+import { RRWEB_EVENT_TYPE } from '@hindsight/shared';
+import type { Recorder, RecorderContext } from '../loader/contracts';
+import { createBatchQueue } from './batch-queue';
+import { createCompressor } from './compress';
+import { batchJson, createEventBuffer } from './event-buffer';
+import { createPendingStash } from './pending-stash';
+import { privacyOptions } from './privacy';
+import { KEEPALIVE_LIMIT_BYTES, batchUrl, type OutgoingBatch, sendBatch, sendOnUnload } from './send-batch';
+
+export const FLUSH_INTERVAL_MS = 5_000;
+/** How long stopping waits for queued batches to reach the server (ending the chat waits for this). */
+export const STOP_DRAIN_TIMEOUT_MS = 5_000;
+/** Raw JSON size at which a batch is sent without waiting for the interval. */
+export const FLUSH_AT_BYTES = 500_000;
+
+interface BuiltBatch {
+  sessionId: string;
+  seq: number;
+  events: string[];
+  meta: { visitorId: string; page?: object; pagehide?: true; dropped?: number };
+}
+
+/**
+ * Records the page with rrweb and ships it: events are buffered, cut into batches every 5 s (or at 500 KB, or
+ * right after a full snapshot), compressed off the main thread when possible, and sent in order with retries.
+ * On pagehide whatever is left is compressed at once, sent with beacons where it fits and kept for the next page.
+ */
+export function startRecorder(ctx: RecorderContext): Recorder {
+  const { host } = ctx;
+  const compressor = createCompressor();
+  const buffer = createEventBuffer();
+  const stash = createPendingStash(host, ctx.appKey);
+  const encoder = new TextEncoder();
+  const compressing = new Set<BuiltBatch>();
+  let chain: Promise<void> = Promise.resolve();
+  let dropped = 0;
+  let pageMetaPending = true;
+  let stopped = false;
+
+  const url = (batch: Pick<OutgoingBatch, 'sessionId' | 'seq'>) => batchUrl(ctx.endpoint, ctx.appKey, batch);
+  const serialize = (batch: BuiltBatch) => encoder.encode(batchJson(batch.events, host.stringify(batch.meta)));
+  const outgoing = (batch: BuiltBatch, body: Uint8Array): OutgoingBatch => ({
+    sessionId: batch.sessionId,
+    seq: batch.seq,
+    eventCount: batch.events.length,
+    body,
+  });
+
+  const queue = createBatchQueue({
+    send: (batch) => sendBatch(host, url(batch), batch),
+    sendOnUnload: (batch) => sendOnUnload(host, url(batch), batch),
+    onSessionEnded(sessionId) {
+      if (stopped || ctx.sessions.current()?.id !== sessionId) return;
+      // The server closed this session (idle, left, max duration): carry on in a new one that starts,
+      // like every session, with page metadata and a full snapshot.
+      const renewed = ctx.sessions.renew();
+      buffer.drain();
+      pageMetaPending = true;
+      takeFullSnapshot();
+      ctx.emit('session', { id: renewed.id });
+    },
+    onDropped(eventCount, reason) {
+      dropped += eventCount;
+      ctx.emit('error', { kind: 'dropped', message: `${eventCount} recorded events dropped (${reason})` });
+    },
+    onOverflow: () => takeFullSnapshot(),
+  });
+  for (const batch of stash.take()) queue.push(batch);
+
+  function build(pagehide = false): BuiltBatch | undefined {
+    if (buffer.count === 0) return undefined;
+    const events = buffer.drain();
+    const { sessionId, seq } = ctx.sessions.reserveSeq();
+    const meta: BuiltBatch['meta'] = { visitorId: ctx.visitorId() };
+    if (pageMetaPending) {
+      const { location, document, window } = host;
+      meta.page = { url: location.href, referrer: document.referrer, width: window.innerWidth, height: window.innerHeight };
+      pageMetaPending = false;
+    }
+    if (pagehide) meta.pagehide = true;
+    if (dropped > 0) meta.dropped = dropped;
+    dropped = 0;
+    return { sessionId, seq, events, meta };
+  }
+
+  function flush(): Promise<void> {
+    const batch = build();
+    if (!batch) return chain;
+    compressing.add(batch);
+    chain = chain.then(async () => {
+      const body = await compressor.compress(serialize(batch));
+      // Unload may have compressed and stashed this batch synchronously in the meantime.
+      if (compressing.delete(batch)) queue.push(outgoing(batch, body));
+    });
+    return chain;
+  }
+
+  /** Synchronous compression for unload, split so every part fits a keepalive request. */
+  function compressNow(batch: BuiltBatch): OutgoingBatch[] {
+    const body = compressor.sync(serialize(batch));
+    if (body.byteLength <= KEEPALIVE_LIMIT_BYTES || batch.events.length < 2) return [outgoing(batch, body)];
+    const half = batch.events.length >> 1;
+    const { pagehide, ...firstMeta } = batch.meta;
+    const first = { ...batch, events: batch.events.slice(0, half), meta: firstMeta };
+    const next = ctx.sessions.reserveSeq();
+    const second = { ...next, events: batch.events.slice(half), meta: { visitorId: batch.meta.visitorId, pagehide } };
+    return [...compressNow(first), ...compressNow(second as BuiltBatch)];
+  }
+
+  function onPageHide(): void {
+    safely(() => {
+      record.addCustomEvent('hindsight.pagehide', {}); // so the last batch always exists and says pagehide
+      const last = build(true);
+      const leftovers = [...compressing, ...(last ? [last] : [])];
+      compressing.clear();
+      for (const batch of leftovers) for (const part of compressNow(batch)) queue.push(part);
+      queue.sendOnUnload();
+      stash.save(queue.pending());
+    });
+  }
+  const onVisibilityChange = () => {
+    if (host.document.visibilityState === 'hidden') void flush();
+  };
+
+  function takeFullSnapshot(): void {
+    safely(() => record.takeFullSnapshot(true));
+  }
+
+  const stopRecording = record({
+    emit(event) {
+      buffer.add(host.stringify(event));
+      if (event.type === RRWEB_EVENT_TYPE.FullSnapshot || buffer.bytes >= FLUSH_AT_BYTES) void flush();
+    },
+    ...privacyOptions(ctx.maskAllInputs),
+    // rrweb's observers must never throw into the page.
+    errorHandler: (error: unknown) => {
+      ctx.emit('error', { kind: 'recorder', message: String(error) });
+      return true;
+    },
+  });
+  const timer = setInterval(() => void flush(), FLUSH_INTERVAL_MS);
+  host.window.addEventListener('pagehide', onPageHide);
+  host.document.addEventListener('visibilitychange', onVisibilityChange);
+
+  return {
+    addCustomEvent: (tag, payload) => safely(() => record.addCustomEvent(tag, payload)),
+    flush,
+    async stop() {
+      stopped = true;
+      safely(() => stopRecording?.());
+      await flush();
+      await queue.drained(STOP_DRAIN_TIMEOUT_MS);
+      clearInterval(timer);
+      host.window.removeEventListener('pagehide', onPageHide);
+      host.document.removeEventListener('visibilitychange', onVisibilityChange);
+      stash.save(queue.pending());
+    },
+  };
+}
+
+function safely(work: () => void): void {
+  try {
+    work();
+  } catch {
+    // The recorder never throws into the page; a failed step is retried by the next flush.
+  }
+}

@@ -1,0 +1,51 @@
+import { expect, vi } from 'vitest';
+import { replayToEnd } from './support/replay';
+import { test } from './support/stack';
+import { EVENT_TYPE, eventsOf, readChunks, readSessions, recordedMessages } from './support/stored-data';
+import { openChat, sendChatMessage, tabSessionId } from './support/widget';
+
+test('paste-the-tag page: opening the chat starts an active session whose replay rebuilds the page, widget included', async ({
+  stack,
+}) => {
+  const browser = await stack.launchBrowser();
+  const { page, problems } = await stack.openPage(browser, 'index.html');
+  await page.locator('[data-hs=launcher]').waitFor({ state: 'visible' });
+  expect(await tabSessionId(page)).toBeUndefined(); // recordOn 'chat' (default): nothing before the chat
+
+  await openChat(page);
+  await page.locator('#name').fill('Ada Lovelace');
+  await sendChatMessage(page, 'Do you ship seeds to Norway?');
+  const sessionId = await tabSessionId(page);
+  expect(sessionId).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
+
+  // Stored: the session, a full snapshot, the typing and the chat message (flushed within the 5 s interval).
+  const events = await vi.waitFor(
+    async () => {
+      const sessions = await readSessions(stack.db);
+      expect(sessions).toHaveLength(1);
+      expect(sessions[0]).toMatchObject({ id: sessionId, status: 'active', replayable: true, page_count: 1 });
+      const stored = eventsOf(await readChunks(stack.db, sessionId));
+      expect(recordedMessages(stored)).toContain('Do you ship seeds to Norway?');
+      return stored;
+    },
+    { timeout: 20_000, interval: 250 },
+  );
+  expect(events.filter((e) => e.type === EVENT_TYPE.Meta)).toHaveLength(1);
+  expect(events.filter((e) => e.type === EVENT_TYPE.FullSnapshot)).toHaveLength(1);
+  expect(events.length).toBeGreaterThan(10);
+
+  // The replay: rrweb's Replayer, in a page of its own, rebuilds what the visitor saw.
+  const replay = await stack.openPage(browser, 'replay.html');
+  const replayed = await replayToEnd(replay.page, events);
+  expect(replayed).toMatchObject({
+    title: 'Acme Garden Supplies',
+    heading: 'Acme Garden Supplies',
+    widgetHost: true,
+    launcher: true,
+    panel: true,
+  });
+  expect(replayed.messages).toContain('Do you ship seeds to Norway?');
+  expect(replayed.fieldValues.name).toBe('Ada Lovelace');
+
+  expect(await problems.read()).toMatchObject({ errors: [], consoleErrors: [] });
+});

@@ -1,0 +1,59 @@
+import { expect, vi } from 'vitest';
+import { test } from './support/stack';
+import { EVENT_TYPE, eventsOf, readChunks, readSessions, recordedInputValues } from './support/stored-data';
+import { sleep } from './support/wait';
+import { openChat, sendChatMessage, tabSessionId } from './support/widget';
+
+/** Longer than the widget's 5 s flush interval: whatever was recorded would have been sent by then. */
+const LONGER_THAN_A_FLUSH_MS = 7_000;
+
+test("recordOn: 'load' records from page load, without the chat being opened", async ({ stack }) => {
+  const browser = await stack.launchBrowser();
+  const { page, problems } = await stack.openPage(browser, 'record-on-load.html');
+  await page.locator('#search').pressSequentially('garden hose');
+
+  const sessionId = await vi.waitFor(
+    async () => {
+      const [session] = await readSessions(stack.db);
+      expect(session).toMatchObject({ status: 'active', replayable: true, page_count: 1 });
+      expect(session?.landing_url).toBe(stack.site.url('record-on-load.html'));
+      expect(recordedInputValues(eventsOf(await readChunks(stack.db, session?.id)))).toContain('garden hose');
+      return session!.id;
+    },
+    { timeout: 20_000, interval: 250 },
+  );
+  expect(await tabSessionId(page)).toBe(sessionId);
+  const events = eventsOf(await readChunks(stack.db, sessionId));
+  expect(events[0]?.type).toBe(EVENT_TYPE.Meta);
+  expect(events[1]?.type).toBe(EVENT_TYPE.FullSnapshot);
+  // The chat was never opened: no panel, no chat events.
+  expect(await page.locator('[data-hs=panel]').count()).toBe(0);
+  expect(events.filter((e) => e.type === EVENT_TYPE.Custom && String(e.data.tag).startsWith('hindsight.chat'))).toEqual(
+    [],
+  );
+  expect(await problems.read()).toMatchObject({ errors: [], consoleErrors: [] });
+});
+
+test('with Global Privacy Control on, nothing is recorded or sent (not even with recordOn: load), and the chat works', async ({
+  stack,
+}) => {
+  const browser = await stack.launchBrowser({ globalPrivacyControl: true });
+  const ingestRequests: string[] = [];
+  browser.context.on('request', (request) => {
+    if (request.url().includes('/ingest/')) ingestRequests.push(request.url());
+  });
+  const { page, problems } = await stack.openPage(browser, 'record-on-load.html');
+  expect(await page.evaluate(() => (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl)).toBe(true);
+  await page.locator('#search').pressSequentially('garden hose');
+  await openChat(page);
+  await sendChatMessage(page, 'Can I still chat?');
+  await page.locator('[data-hs=message][data-role=assistant]').waitFor({ state: 'visible' });
+
+  await sleep(LONGER_THAN_A_FLUSH_MS);
+  await page.close({ runBeforeUnload: true }); // a recording page would flush now
+  await sleep(1_000);
+  expect(ingestRequests).toEqual([]);
+  expect(stack.proxy.received).toEqual([]);
+  expect(await readSessions(stack.db)).toEqual([]);
+  expect(problems.errors).toEqual([]);
+});

@@ -1,0 +1,76 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { findFreePort } from '../../../../server/src/db/embedded-postgres';
+
+const CLI = fileURLToPath(new URL('../../../../server/dist/cli.js', import.meta.url));
+const START_TIMEOUT_MS = 60_000;
+const STOP_TIMEOUT_MS = 20_000;
+
+export interface HindsightServer {
+  port: number;
+  /** `http://127.0.0.1:<port>`: where pages load widget.js from and send batches to. */
+  origin: string;
+  /** The default application's public key, as `hindsight start` prints it. */
+  appKey: string;
+  /** Everything the process printed. */
+  output(): string;
+  /** SIGTERM (a graceful shutdown, as an operator's restart does) and wait for the exit. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs the built server exactly as a site owner does (`node dist/cli.js start`), on a loopback port, against
+ * the given database. Pass `port` to start it again where a stopped one listened.
+ */
+export async function startHindsightServer(options: { databaseUrl: string; port?: number }): Promise<HindsightServer> {
+  const port = options.port ?? (await findFreePort());
+  const origin = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [CLI, 'start'], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: origin,
+      DATABASE_URL: options.databaseUrl,
+      HINDSIGHT_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const printed = new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start; output:\n${output}`)), START_TIMEOUT_MS);
+    const onData = (data: Buffer) => {
+      output += data.toString();
+      const key = output.match(/public key (pk_\w+)/)?.[1];
+      if (key) {
+        clearTimeout(timer);
+        resolve(key);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    void exited.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`server exited before it listened; output:\n${output}`));
+    });
+  });
+  let appKey: string;
+  try {
+    appKey = await printed;
+  } catch (error) {
+    await stopProcess(child, exited);
+    throw error;
+  }
+  return { port, origin, appKey, output: () => output, stop: () => stopProcess(child, exited) };
+}
+
+async function stopProcess(child: ChildProcess, exited: Promise<void>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+  await exited;
+  clearTimeout(timer);
+}
