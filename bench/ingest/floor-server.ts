@@ -11,7 +11,9 @@ import { gunzip } from 'node:zlib';
 import { INGEST_BATCH_PATH } from '@hindsight/shared';
 import pg from 'pg';
 
+/** The server's pool: 10 connections, idle ones closed after 30 s. */
 const POOL_SIZE = 10;
+const POOL_IDLE_MS = 30_000;
 const gunzipAsync = promisify(gunzip);
 
 // Same columns, key and storage as the server's chunks table (2026-11-22T00-initial.ts), without the
@@ -33,7 +35,11 @@ alter table chunks alter column data set storage external;`;
 const INSERT = `insert into chunks (session_id, seq, first_timestamp, last_timestamp, event_count, raw_bytes, data, received_at)
 values ($1, $2, $3, $4, $5, $6, $7, $8)`;
 
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: POOL_SIZE });
+const pool = new pg.Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: POOL_SIZE,
+  idleTimeoutMillis: POOL_IDLE_MS,
+});
 await pool.query(CREATE_TABLE);
 
 async function ingest(request: IncomingMessage): Promise<void> {

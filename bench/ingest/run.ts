@@ -10,9 +10,10 @@ import path from 'node:path';
 import { findFreePort } from '../../packages/server/src/db/embedded-postgres';
 import { openBenchDatabases } from './bench-databases';
 import { parseBenchSettings } from './bench-settings';
-import { benchTarget, type TargetResult } from './bench-target';
+import { benchTargets, type TargetResult } from './bench-targets';
 import { loadFixtureVisits } from './fixtures';
 import { startLoadClient } from './load/load-client';
+import { measureBackgroundLoad } from './measure/background-load';
 import { countChunks } from './measure/count-chunks';
 import { buildReport } from './report/bench-report';
 import { formatReport } from './report/print-report';
@@ -67,40 +68,39 @@ async function main(): Promise<number> {
     nodeArgs: profileNodeArgs,
   });
   cleanups.push(() => server.stop());
-  const hindsight = await benchTarget(
-    {
-      name: 'hindsight',
-      pid: server.pid,
-      origin: server.origin,
-      publicKey: server.publicKey,
-      databaseUrl: databases.serverUrl,
-      loadGeneratorPid: load.pid,
-    },
-    load,
-    settings,
-    log,
-  );
-  await server.stop();
-
   const floorService = await startFloor({
     port: await findFreePort(),
     databaseUrl: databases.floorUrl,
     nodeArgs: profileNodeArgs,
   });
   cleanups.push(() => floorService.stop());
-  const floor = await benchTarget(
-    {
-      name: 'floor',
-      pid: floorService.pid,
-      origin: floorService.origin,
-      publicKey: 'pk_floor',
-      databaseUrl: databases.floorUrl,
-      loadGeneratorPid: load.pid,
-    },
+
+  const backgroundLoad = await measureBackgroundLoad();
+  log(`machine ${Math.round(backgroundLoad * 100)}% busy before the runs (other jobs)`);
+  const [hindsight, floor] = (await benchTargets(
+    [
+      {
+        name: 'hindsight',
+        pid: server.pid,
+        origin: server.origin,
+        publicKey: server.publicKey,
+        databaseUrl: databases.serverUrl,
+        loadGeneratorPid: load.pid,
+      },
+      {
+        name: 'floor',
+        pid: floorService.pid,
+        origin: floorService.origin,
+        publicKey: 'pk_floor',
+        databaseUrl: databases.floorUrl,
+        loadGeneratorPid: load.pid,
+      },
+    ],
     load,
     settings,
     log,
-  );
+  )) as [TargetResult, TargetResult];
+  await server.stop();
   await floorService.stop();
 
   const extraProblems = [
@@ -110,6 +110,7 @@ async function main(): Promise<number> {
   const report = buildReport({
     startedAt,
     database: databases.description,
+    backgroundLoad,
     settings,
     visits,
     hindsight,

@@ -1,7 +1,7 @@
 import type { LoadStats } from '../load/load-plan';
 import { busyShare, readMachineCpu } from './machine-cpu';
 import { listBackendPids } from './postgres-backends';
-import { readProcessCpuMs, readProcessesCpuMs } from './process-cpu';
+import { cpuUsedMs, readProcessCpuMs, readProcessesCpuMs } from './process-cpu';
 
 /** A process under test and the database its pool is connected to. */
 export interface MeasuredProcess {
@@ -37,16 +37,16 @@ export async function measureRun(
   target: MeasuredProcess,
   run: () => Promise<{ stats: LoadStats; sessions: number }>,
 ): Promise<RunMeasurement> {
-  const backends = await listBackendPids(target.databaseUrl);
   const machineBefore = readMachineCpu();
   const serverBefore = readProcessCpuMs(target.pid);
-  const postgresBefore = readProcessesCpuMs(backends);
+  const postgresBefore = readProcessesCpuMs(await listBackendPids(target.databaseUrl));
   const loadBefore = readProcessCpuMs(target.loadGeneratorPid);
 
   const { stats, sessions } = await run();
 
   const serverMs = readProcessCpuMs(target.pid) - serverBefore;
-  const postgresMs = readProcessesCpuMs(backends) - postgresBefore;
+  // Listed again: a pool opens connections when busy and closes idle ones.
+  const postgresMs = cpuUsedMs(postgresBefore, readProcessesCpuMs(await listBackendPids(target.databaseUrl)));
   const loadMs = readProcessCpuMs(target.loadGeneratorPid) - loadBefore;
   const machineBusy = busyShare(machineBefore, readMachineCpu());
   const seconds = stats.durationSeconds;

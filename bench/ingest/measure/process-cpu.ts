@@ -14,15 +14,25 @@ export function readProcessCpuMs(pid: number): number {
   return (ticks * 1_000) / ticksPerSecond;
 }
 
-/** Sum of readProcessCpuMs over `pids`, skipping processes that have gone. */
-export function readProcessesCpuMs(pids: readonly number[]): number {
-  let total = 0;
+/** readProcessCpuMs of each of `pids`, leaving out processes that have gone. */
+export function readProcessesCpuMs(pids: readonly number[]): Map<number, number> {
+  const cpu = new Map<number, number>();
   for (const pid of pids) {
     try {
-      total += readProcessCpuMs(pid);
+      cpu.set(pid, readProcessCpuMs(pid));
     } catch {
       // Exited between listing and reading.
     }
   }
+  return cpu;
+}
+
+/**
+ * CPU used between two readings by a changing set of processes: a process that appeared in between counts
+ * from zero (it started in the window); one that exited in between is lost (its last figures are gone).
+ */
+export function cpuUsedMs(before: ReadonlyMap<number, number>, after: ReadonlyMap<number, number>): number {
+  let total = 0;
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
   return total;
 }

@@ -15,6 +15,7 @@ interface LoafScript {
   sourceFunctionName: string;
   invoker: string;
   invokerType: string;
+  sourceCharPosition: number;
   startTime: number;
   duration: number;
   forcedStyleAndLayoutDuration: number;
@@ -43,6 +44,7 @@ observe('long-animation-frame', (entry) => {
     functionName: script.sourceFunctionName,
     invoker: script.invoker,
     invokerType: script.invokerType,
+    charPosition: script.sourceCharPosition,
     startMs: script.startTime,
     durationMs: script.duration,
     forcedLayoutMs: script.forcedStyleAndLayoutDuration,

@@ -4,7 +4,7 @@ import { type ProbeState, type ProbeUnload, UNLOAD_STORAGE_KEY } from './probe-t
 /** What one document (one page load) of the journey cost on the main thread. */
 export interface DocumentMeasure {
   page: string;
-  /** CDP Performance TaskDuration of this document, in ms: every main-thread task while it was current. */
+  /** CDP Performance TaskDuration of this document (main-thread CPU time of every task while it was current), ms. */
   taskMs: number;
   scriptMs: number;
   layoutMs: number;
@@ -52,8 +52,11 @@ export function createDocumentMeter(page: Page, cdp: CDPSession) {
 
   return {
     documents,
-    /** Starts the counters; call before the first navigation. */
-    start: () => cdp.send('Performance.enable', { timeDomain: 'timeTicks' }),
+    /**
+     * Starts the counters; call before the first navigation. Thread ticks: durations are the main thread's CPU
+     * time, so other processes on the machine (which only delay the thread) do not inflate them.
+     */
+    start: () => cdp.send('Performance.enable', { timeDomain: 'threadTicks' }),
     /** Reads the current document (first the counters, then the probe); `leaving` arms the unload timing. */
     async close(label: string, leaving: boolean): Promise<void> {
       const read = await metrics();

@@ -7,6 +7,8 @@ export interface ProbeScript {
   /** What called it: `TimerHandler:setInterval`, `DOMWindow.onmessage`, `MutationObserver.callback`, ... */
   invoker: string;
   invokerType: string;
+  /** Where in the file the entry function starts (maps a minified bundle's entry point back to its code). */
+  charPosition: number;
   startMs: number;
   durationMs: number;
   forcedLayoutMs: number;

@@ -46,7 +46,10 @@ function chunkedUpload(path: string, parts: Buffer[]) {
 it('over real HTTP: refuses a chunked body past the cap with 413 and keeps serving', async () => {
   const sessionId = newSessionId();
   const path = `${INGEST_BATCH_PATH}?key=${site.public_key}&session=${sessionId}&seq=0`;
-  const tooBig = await chunkedUpload(path, Array.from({ length: 10 }, () => Buffer.alloc(1_000, 1)));
+  const tooBig = await chunkedUpload(
+    path,
+    Array.from({ length: 10 }, () => Buffer.alloc(1_000, 1)),
+  );
   expect(tooBig.status).toBe(413);
   expect(JSON.parse(tooBig.body)).toMatchObject({ error: { code: 'payload_too_large' } });
 

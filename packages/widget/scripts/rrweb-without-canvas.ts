@@ -14,8 +14,7 @@ type Plugin = NonNullable<Options['esbuildPlugins']>[number];
 export const RRWEB_RECORD_VERSION = '2.1.6';
 const START = 'var chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";\nvar lookup';
 const END = '\nclass StylesheetManager {';
-const STUB =
-  'class CanvasManager {\n  reset() {}\n  freeze() {}\n  unfreeze() {}\n  lock() {}\n  unlock() {}\n}\n';
+const STUB = 'class CanvasManager {\n  reset() {}\n  freeze() {}\n  unfreeze() {}\n  lock() {}\n  unlock() {}\n}\n';
 
 export function rrwebWithoutCanvas(): Plugin {
   return {
@@ -24,7 +23,9 @@ export function rrwebWithoutCanvas(): Plugin {
       build.onLoad({ filter: /@rrweb[\\/]record[\\/]dist[\\/]record\.js$/ }, async (args) => {
         const manifest = JSON.parse(await readFile(args.path.replace(/dist[\\/]record\.js$/, 'package.json'), 'utf8'));
         if (manifest.version !== RRWEB_RECORD_VERSION) {
-          throw new Error(`rrweb-without-canvas expects @rrweb/record ${RRWEB_RECORD_VERSION}, found ${manifest.version}`);
+          throw new Error(
+            `rrweb-without-canvas expects @rrweb/record ${RRWEB_RECORD_VERSION}, found ${manifest.version}`,
+          );
         }
         const source = await readFile(args.path, 'utf8');
         const start = source.indexOf(START);

@@ -30,8 +30,10 @@ export type StoreChunkResult = 'accepted' | 'duplicate' | 'session_conflict' | '
  * The common case (the session exists) is a single round trip; a new session takes one more.
  */
 export async function storeChunk(db: Db, chunk: ChunkToStore): Promise<StoreChunkResult> {
-  // Two attempts: if a concurrent request creates the session between our two statements, the second
-  // attempt finds it.
+  // A session's first batch (seq 0, normally the full snapshot: the largest body) tries to create the session
+  // first, so the body is not sent to PostgreSQL twice. If a concurrent request creates the session between
+  // two statements, the next one finds it.
+  if (chunk.seq === 0 && (await createSessionWithChunk(db, chunk))) return 'accepted';
   for (let attempt = 0; attempt < 2; attempt++) {
     const existing = await appendToExistingSession(db, chunk);
     if (existing) return existing;
@@ -83,14 +85,17 @@ async function appendToExistingSession(db: Db, c: ChunkToStore): Promise<StoreCh
     )
     select target.application_id, target.status,
       exists (select 1 from inserted) as inserted,
-      exists (select 1 from chunks where session_id = ${c.sessionId} and seq = ${c.seq}) as already_stored
+      -- Only a completed session needs the look-up (an active one that inserted nothing had a conflict); it
+      -- reads the snapshot from before this statement, so it is true only for a real retry.
+      case when target.status <> 'active'
+        then exists (select 1 from chunks where session_id = ${c.sessionId} and seq = ${c.seq})
+        else not exists (select 1 from inserted) end as already_stored
     from target`.execute(db);
 
   const row = rows[0];
   if (!row) return undefined;
   if (row.application_id !== c.applicationId) return 'session_conflict';
   if (row.inserted) return 'accepted';
-  // `already_stored` reads the snapshot from before this statement: true only for a real retry.
   if (row.already_stored) return 'duplicate';
   return 'session_ended';
 }

@@ -1,5 +1,13 @@
 import { INGEST_END_PATH } from '@hindsight/shared';
-import type { ChatContext, ChatMessage, ChatPanel, Emit, Recorder, RecorderContext, WidgetEventName } from './contracts';
+import type {
+  ChatContext,
+  ChatMessage,
+  ChatPanel,
+  Emit,
+  Recorder,
+  RecorderContext,
+  WidgetEventName,
+} from './contracts';
 import { globalPrivacyControl, host } from './host';
 import { type Launcher, mountLauncher } from './launcher';
 import type { ResolvedOptions } from './options';
@@ -173,7 +181,11 @@ export function createWidget(options: ResolvedOptions, lazy: LazyParts, respond:
       if (!session || !host.fetch) return;
       const query = `?key=${encodeURIComponent(options.appKey)}&session=${session.id}`;
       await host
-        .fetch(`${options.endpoint}${INGEST_END_PATH}${query}`, { method: 'POST', credentials: 'omit', keepalive: true })
+        .fetch(`${options.endpoint}${INGEST_END_PATH}${query}`, {
+          method: 'POST',
+          credentials: 'omit',
+          keepalive: true,
+        })
         .catch((error) => fail('network', error));
     },
     on(name: WidgetEventName, handler: (data: unknown) => void): void {

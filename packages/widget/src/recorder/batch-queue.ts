@@ -65,10 +65,13 @@ export function createBatchQueue(options: BatchQueueOptions) {
     } else {
       waiting = true;
       const retryAfterMs = result.kind === 'network' ? 0 : result.retryAfterMs;
-      setTimer(() => {
-        waiting = false;
-        void pump();
-      }, retryDelayMs(attempt++, retryAfterMs));
+      setTimer(
+        () => {
+          waiting = false;
+          void pump();
+        },
+        retryDelayMs(attempt++, retryAfterMs),
+      );
       return;
     }
     void pump();

@@ -9,8 +9,23 @@ const SENSITIVE_AUTOCOMPLETE = /(^|\s)(cc-[a-z-]+|one-time-code|current-password
 // Every input type goes through maskInputFn, which then decides per element (rrweb only calls it for the
 // types listed here).
 const ALL_INPUT_TYPES = [
-  'color', 'date', 'datetime-local', 'email', 'month', 'number', 'range', 'search', 'tel', 'text', 'time', 'url',
-  'week', 'textarea', 'select', 'password', 'hidden',
+  'color',
+  'date',
+  'datetime-local',
+  'email',
+  'month',
+  'number',
+  'range',
+  'search',
+  'tel',
+  'text',
+  'time',
+  'url',
+  'week',
+  'textarea',
+  'select',
+  'password',
+  'hidden',
 ] as const;
 
 /** Whether a field's value must be masked in the recording. */

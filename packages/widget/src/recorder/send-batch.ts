@@ -59,12 +59,14 @@ export async function sendBatch(host: Host, url: string, batch: OutgoingBatch): 
 export function sendOnUnload(host: Host, url: string, batch: OutgoingBatch): boolean {
   if (host.sendBeacon(url, batch.body)) return true;
   if (!host.fetch) return false;
-  host.fetch(url, {
-    method: 'POST',
-    body: batch.body as BodyInit,
-    headers: { 'Content-Type': 'text/plain' },
-    credentials: 'omit',
-    keepalive: true,
-  }).catch(() => undefined);
+  host
+    .fetch(url, {
+      method: 'POST',
+      body: batch.body as BodyInit,
+      headers: { 'Content-Type': 'text/plain' },
+      credentials: 'omit',
+      keepalive: true,
+    })
+    .catch(() => undefined);
   return true;
 }

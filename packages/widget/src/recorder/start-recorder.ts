@@ -1,12 +1,12 @@
-import { record } from '@rrweb/record';
 import { RRWEB_EVENT_TYPE } from '@hindsight/shared';
+import { record } from '@rrweb/record';
 import type { Recorder, RecorderContext } from '../loader/contracts';
 import { createBatchQueue } from './batch-queue';
 import { createCompressor } from './compress';
 import { batchJson, createEventBuffer } from './event-buffer';
 import { createPendingStash } from './pending-stash';
 import { privacyOptions } from './privacy';
-import { KEEPALIVE_LIMIT_BYTES, batchUrl, type OutgoingBatch, sendBatch, sendOnUnload } from './send-batch';
+import { batchUrl, KEEPALIVE_LIMIT_BYTES, type OutgoingBatch, sendBatch, sendOnUnload } from './send-batch';
 
 export const FLUSH_INTERVAL_MS = 5_000;
 /** How long stopping waits for queued batches to reach the server (ending the chat waits for this). */
@@ -75,7 +75,12 @@ export function startRecorder(ctx: RecorderContext): Recorder {
     const meta: BuiltBatch['meta'] = { visitorId: ctx.visitorId() };
     if (pageMetaPending) {
       const { location, document, window } = host;
-      meta.page = { url: location.href, referrer: document.referrer, width: window.innerWidth, height: window.innerHeight };
+      meta.page = {
+        url: location.href,
+        referrer: document.referrer,
+        width: window.innerWidth,
+        height: window.innerHeight,
+      };
       pageMetaPending = false;
     }
     if (pagehide) meta.pagehide = true;

@@ -17,8 +17,11 @@ test('three navigations and a reload continue one session (contiguous sequence n
   const pageUrls = ['home', 'products', 'contact', 'about', 'about'].map((p) => stack.site.url(`site/${p}.html`));
   const storedPages = async () =>
     (await readChunks(stack.db, sessionId)).flatMap((chunk) => (chunk.batch.page ? [chunk.batch.page.url] : []));
+  // On failure, say what reached the server: each ingest request's sequence number and answer.
+  const requestLog = () =>
+    `ingest requests: ${stack.proxy.received.map((r) => `${new URL(r.path, 'http://x').searchParams.get('seq') ?? 'end'}:${r.status}`).join(' ')}`;
   const untilStored = (loads: number) =>
-    vi.waitFor(async () => expect(await storedPages()).toEqual(pageUrls.slice(0, loads)), {
+    vi.waitFor(async () => expect(await storedPages(), requestLog()).toEqual(pageUrls.slice(0, loads)), {
       timeout: 20_000,
       interval: 100,
     });

@@ -64,7 +64,15 @@ export async function startHindsightServer(options: { databaseUrl: string; port?
     await stopProcess(child, exited);
     throw error;
   }
-  return { port, origin, appKey, output: () => output, stop: () => stopProcess(child, exited) };
+  const stop = () => stopProcess(child, exited);
+  // The server reads the built widget once, at start: say so plainly if it found none (a build running at the
+  // same moment removes dist/ for a few seconds), rather than letting a test time out waiting for the launcher.
+  const widget = await fetch(`${origin}/widget.js`).catch(() => undefined);
+  if (widget?.status !== 200) {
+    await stop();
+    throw new Error(`the server has no widget (GET /widget.js: ${widget?.status ?? 'failed'}); run pnpm build`);
+  }
+  return { port, origin, appKey, output: () => output, stop };
 }
 
 async function stopProcess(child: ChildProcess, exited: Promise<void>): Promise<void> {

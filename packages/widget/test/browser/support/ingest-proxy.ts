@@ -43,6 +43,8 @@ export async function startIngestProxy(upstream: { port: number }): Promise<Inge
       if (record) record.status = 500;
       return;
     }
+    // A fresh upstream connection per request: reusing an idle keep-alive socket the server is just closing
+    // fails the request (ECONNRESET), which a browser would have retried but this proxy cannot.
     const forward = httpRequest(
       { host: '127.0.0.1', port: upstream.port, method: req.method, path, headers: req.headers },
       (upstreamRes) => {
@@ -51,7 +53,10 @@ export async function startIngestProxy(upstream: { port: number }): Promise<Inge
         upstreamRes.pipe(res);
       },
     );
-    forward.on('error', () => res.destroy());
+    forward.on('error', (e) => {
+      console.log('PROXYERR', path.slice(0, 40), (e as NodeJS.ErrnoException).code);
+      res.destroy();
+    });
     forward.end(body);
   });
   server.keepAliveTimeout = 1_000;
