@@ -1,11 +1,22 @@
 import type { Host } from '../loader/host';
 import type { OutgoingBatch } from './send-batch';
 
+/** A batch that unload had no time to compress: its JSON, compressed by the next page. */
+export interface RawBatch {
+  sessionId: string;
+  seq: number;
+  eventCount: number;
+  json: string;
+}
+
 interface StashedBatch {
   s: string;
   q: number;
   n: number;
-  b: string;
+  /** base64 gzip body, or */
+  b?: string;
+  /** the raw JSON */
+  j?: string;
 }
 
 /**
@@ -15,27 +26,30 @@ interface StashedBatch {
 export function createPendingStash(host: Host, appKey: string) {
   const key = `hindsight:${appKey}:pending`;
   return {
-    save(batches: OutgoingBatch[]): void {
-      if (batches.length === 0) return host.tabStorage.remove(key);
-      const stashed: StashedBatch[] = batches.map((batch) => ({
-        s: batch.sessionId,
-        q: batch.seq,
-        n: batch.eventCount,
-        b: toBase64(batch.body),
-      }));
+    save(batches: OutgoingBatch[], raw: RawBatch[] = []): void {
+      if (batches.length + raw.length === 0) return host.tabStorage.remove(key);
+      const stashed: StashedBatch[] = [
+        ...batches.map((batch) => ({ s: batch.sessionId, q: batch.seq, n: batch.eventCount, b: toBase64(batch.body) })),
+        ...raw.map((batch) => ({ s: batch.sessionId, q: batch.seq, n: batch.eventCount, j: batch.json })),
+      ];
       // sessionStorage holds ~5 MB of UTF-16: if it refuses, keep the oldest batches that fit.
       while (stashed.length > 0 && !host.tabStorage.set(key, JSON.stringify(stashed))) stashed.pop();
     },
     /** Takes the stashed batches (the stash is emptied: whatever is still pending at unload is stashed again). */
-    take(): OutgoingBatch[] {
-      const raw = host.tabStorage.get(key);
+    take(): { batches: OutgoingBatch[]; raw: RawBatch[] } {
+      const text = host.tabStorage.get(key);
       host.tabStorage.remove(key);
+      const taken = { batches: [] as OutgoingBatch[], raw: [] as RawBatch[] };
       try {
-        const stashed = JSON.parse(raw ?? '[]') as StashedBatch[];
-        return stashed.map((s) => ({ sessionId: s.s, seq: s.q, eventCount: s.n, body: fromBase64(s.b) }));
+        for (const s of JSON.parse(text ?? '[]') as StashedBatch[]) {
+          const ids = { sessionId: s.s, seq: s.q, eventCount: s.n };
+          if (s.b !== undefined) taken.batches.push({ ...ids, body: fromBase64(s.b) });
+          else if (s.j !== undefined) taken.raw.push({ ...ids, json: s.j });
+        }
       } catch {
-        return [];
+        // an unreadable stash is dropped
       }
+      return taken;
     },
   };
 }

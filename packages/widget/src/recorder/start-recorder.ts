@@ -4,13 +4,19 @@ import type { Recorder, RecorderContext } from '../loader/contracts';
 import { createBatchQueue } from './batch-queue';
 import { createCompressor } from './compress';
 import { batchJson, createEventBuffer } from './event-buffer';
-import { createPendingStash } from './pending-stash';
+import { createPendingStash, type RawBatch } from './pending-stash';
 import { privacyOptions } from './privacy';
 import { batchUrl, KEEPALIVE_LIMIT_BYTES, type OutgoingBatch, sendBatch, sendOnUnload } from './send-batch';
 
 export const FLUSH_INTERVAL_MS = 5_000;
 /** How long stopping waits for queued batches to reach the server (ending the chat waits for this). */
 export const STOP_DRAIN_TIMEOUT_MS = 5_000;
+/**
+ * At unload, batches up to this much JSON in all are compressed at once (fflate does ~20-30 MB/s on a slow
+ * phone-class core: this keeps the task well under 50 ms); bigger leftovers (a full snapshot still in the
+ * worker) are kept raw in sessionStorage for the next page to compress.
+ */
+export const UNLOAD_COMPRESS_BUDGET_CHARS = 256_000;
 /** Raw JSON size at which a batch is sent without waiting for the interval. */
 export const FLUSH_AT_BYTES = 500_000;
 
@@ -66,7 +72,16 @@ export function startRecorder(ctx: RecorderContext): Recorder {
     },
     onOverflow: () => takeFullSnapshot(),
   });
-  for (const batch of stash.take()) queue.push(batch);
+  const resumeStashed = () => {
+    const { batches, raw } = stash.take();
+    for (const batch of batches) queue.push(batch);
+    for (const batch of raw) {
+      chain = chain.then(async () =>
+        queue.push({ ...batch, body: await compressor.compress(encoder.encode(batch.json)) }),
+      );
+    }
+  };
+  resumeStashed();
 
   function build(pagehide = false): BuiltBatch | undefined {
     if (buffer.count === 0) return undefined;
@@ -119,11 +134,25 @@ export function startRecorder(ctx: RecorderContext): Recorder {
       const last = build(true);
       const leftovers = [...compressing, ...(last ? [last] : [])];
       compressing.clear();
-      for (const batch of leftovers) for (const part of compressNow(batch)) queue.push(part);
+      let budget = UNLOAD_COMPRESS_BUDGET_CHARS;
+      const raw: RawBatch[] = [];
+      for (const batch of leftovers) {
+        const json = batchJson(batch.events, host.stringify(batch.meta));
+        if (json.length > budget) {
+          raw.push({ sessionId: batch.sessionId, seq: batch.seq, eventCount: batch.events.length, json });
+          continue;
+        }
+        budget -= json.length;
+        for (const part of compressNow(batch)) queue.push(part);
+      }
       queue.sendOnUnload();
-      stash.save(queue.pending());
+      stash.save(queue.pending(), raw);
     });
   }
+  // Back from the back/forward cache: this page lives on, so it takes back what it left for the next one.
+  const onPageShow = (event: PageTransitionEvent) => {
+    if (event.persisted) safely(resumeStashed);
+  };
   const onVisibilityChange = () => {
     if (host.document.visibilityState === 'hidden') void flush();
   };
@@ -146,6 +175,7 @@ export function startRecorder(ctx: RecorderContext): Recorder {
   });
   const timer = setInterval(() => void flush(), FLUSH_INTERVAL_MS);
   host.window.addEventListener('pagehide', onPageHide);
+  host.window.addEventListener('pageshow', onPageShow);
   host.document.addEventListener('visibilitychange', onVisibilityChange);
 
   return {
@@ -158,6 +188,7 @@ export function startRecorder(ctx: RecorderContext): Recorder {
       await queue.drained(STOP_DRAIN_TIMEOUT_MS);
       clearInterval(timer);
       host.window.removeEventListener('pagehide', onPageHide);
+      host.window.removeEventListener('pageshow', onPageShow);
       host.document.removeEventListener('visibilitychange', onVisibilityChange);
       stash.save(queue.pending());
     },
