@@ -15,7 +15,7 @@ export default defineProject({
     hookTimeout: 120_000,
     // Vitest's default on a 2-CPU machine is one file at a time; these files mostly wait (on timers, the
     // network, the browser), so they run side by side, as their own group after the other projects.
-    maxWorkers: 4,
+    maxWorkers: 3,
     sequence: { groupOrder: 1 },
   },
 });

@@ -8,6 +8,7 @@ const ratio = (value: number | undefined) => (value === undefined ? '–' : `${v
 export function resultsTable(summaries: VariantSummary[]): string {
   const header = [
     'variant',
+    'busy ms / run: median (min–max)',
     'added main-thread ms / run',
     '× bare rrweb',
     'added: demo pages / large page',
@@ -19,7 +20,8 @@ export function resultsTable(summaries: VariantSummary[]): string {
   ];
   const rows = summaries.map((s) => [
     s.label,
-    s.variant === 'baseline' ? `(busy ${ms(s.busyMs)})` : ms(s.addedMs),
+    `${ms(s.busyMs)} (${ms(s.busyRangeMs[0])}–${ms(s.busyRangeMs[1])})`,
+    s.variant === 'baseline' ? '' : ms(s.addedMs),
     s.variant === 'baseline' ? '' : ratio(s.addedVsRrweb),
     s.variant === 'baseline' ? '' : `${ms(s.addedDemoMs)} / ${ms(s.addedLargeMs)}`,
     ms(s.longestTaskMs),

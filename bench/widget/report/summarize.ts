@@ -8,6 +8,8 @@ export interface VariantSummary {
   label: string;
   runs: number;
   busyMs: number;
+  /** Fastest and slowest run's busy time: how much the machine moved the figures. */
+  busyRangeMs: [number, number];
   /** Median busy time minus the baseline's median (ms per run): what recording added. */
   addedMs: number;
   addedDemoMs: number;
@@ -61,6 +63,7 @@ export function summarize(variants: Variant[], figures: RunFigures[]): VariantSu
         label: variant.label,
         runs: runs.length,
         busyMs: pick((run) => run.busyMs),
+        busyRangeMs: [Math.min(...runs.map((run) => run.busyMs)), Math.max(...runs.map((run) => run.busyMs))],
         addedMs: pick((run) => run.busyMs) - base.busy,
         addedDemoMs: pick((run) => run.demoBusyMs) - base.demo,
         addedLargeMs: pick((run) => run.largeBusyMs) - base.large,

@@ -22,6 +22,9 @@ export interface LazyParts {
 /** Produces the reply to a visitor's message. The chat issue plugs the server's responders in here. */
 export type Responder = (text: string, history: ChatMessage[]) => Promise<string>;
 
+/** How long after a failed load of the recorder bundle the widget tries again. */
+const RECORDER_RETRY_MS = 15_000;
+
 /** Until the server answers chats, the panel acknowledges messages itself. */
 export const acknowledgeLocally: Responder = async () => 'Thanks, we got your message. The team can see it.';
 
@@ -82,9 +85,11 @@ export function createWidget(options: ResolvedOptions, lazy: LazyParts, respond:
         }),
       )
       .catch((error) => {
-        // The chat keeps working without a recording.
+        // The chat keeps working without a recording; a session that is recording tries again later (a
+        // flaky network must not leave the rest of the visit unrecorded).
         fail('recorder', error);
         recorder = undefined;
+        setTimeout(() => sessions.current()?.recording && startRecording(), RECORDER_RETRY_MS);
         return undefined;
       });
     return recorder;

@@ -27,7 +27,10 @@ export function createPendingStash(host: Host, appKey: string) {
   const key = `hindsight:${appKey}:pending`;
   return {
     save(batches: OutgoingBatch[], raw: RawBatch[] = []): void {
-      if (batches.length + raw.length === 0) return host.tabStorage.remove(key);
+      if (batches.length + raw.length === 0) {
+        host.tabStorage.remove(key);
+        return;
+      }
       const stashed: StashedBatch[] = [
         ...batches.map((batch) => ({ s: batch.sessionId, q: batch.seq, n: batch.eventCount, b: toBase64(batch.body) })),
         ...raw.map((batch) => ({ s: batch.sessionId, q: batch.seq, n: batch.eventCount, j: batch.json })),

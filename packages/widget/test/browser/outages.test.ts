@@ -13,7 +13,7 @@ import {
   type StoredChunk,
   type StoredEvent,
 } from './support/stored-data';
-import { sleep } from './support/wait';
+import { STORED_WITHIN_MS, sleep } from './support/wait';
 import { openChat, tabSessionId } from './support/widget';
 
 const MARKER_EVERY_MS = 2_500;
@@ -75,7 +75,7 @@ async function startRecordedChat(stack: Stack) {
   const sessionId = (await tabSessionId(page))!;
   await vi.waitFor(
     async () => expect(recordedMessages(eventsOf(await readChunks(stack.db, sessionId)))).toContain('before-1'),
-    { timeout: 20_000, interval: 250 },
+    { timeout: STORED_WITHIN_MS, interval: 250 },
   );
   return { browser, page, problems, sent, sessionId };
 }
@@ -129,7 +129,7 @@ describe.concurrent('outages', () => {
     await leaveMarker(page, 'after-1');
 
     await expectEverythingStored(stack, page, sessionId, sent, ['before-1', ...during, 'after-1']);
-    expect(await problems.read()).toMatchObject({ errors: [], consoleErrors: [] });
+    expect(await problems.read()).toMatchObject({ errors: [], consoleErrors: [], widgetErrors: [] });
   });
 
   test('browser offline for 20 s: nothing lost', async ({ stack }) => {
@@ -142,7 +142,7 @@ describe.concurrent('outages', () => {
     await leaveMarker(page, 'after-1');
 
     await expectEverythingStored(stack, page, sessionId, sent, ['before-1', ...during, 'after-1']);
-    expect(await problems.read()).toMatchObject({ errors: [], consoleErrors: [] });
+    expect(await problems.read()).toMatchObject({ errors: [], consoleErrors: [], widgetErrors: [] });
   });
 
   test('ingest answering 500 for a minute: no error in the page, bounded memory, and the same session continues once it recovers', async ({
@@ -171,8 +171,8 @@ describe.concurrent('outages', () => {
     expect(failed).toBeGreaterThanOrEqual(3);
     expect(failed).toBeLessThan(40);
     expect(heapDuring - heapBefore).toBeLessThan(16 * MB);
-    const { errors, consoleErrors, networkLog } = await problems.read();
-    expect({ errors, consoleErrors }).toEqual({ errors: [], consoleErrors: [] });
+    const { errors, consoleErrors, widgetErrors, networkLog } = await problems.read();
+    expect({ errors, consoleErrors, widgetErrors }).toEqual({ errors: [], consoleErrors: [], widgetErrors: [] });
     // What the page does get is the browser's own network log line for each failed request (scripts cannot see it).
     expect(networkLog.every((line) => line.includes('status of 500'))).toBe(true);
   });

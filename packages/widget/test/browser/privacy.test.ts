@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { expect, vi } from 'vitest';
 import { test } from './support/stack';
 import { eventsOf, readChunks, readSessions, recordedInputValues } from './support/stored-data';
+import { STORED_WITHIN_MS } from './support/wait';
 import { openChat } from './support/widget';
 
 const canary = (name: string) => `CANARY-${name}-${randomBytes(4).toString('hex')}`;
@@ -55,7 +56,7 @@ test('what the page marks private never leaves it: not in any request body, not 
   await page.locator('#name').pressSequentially(visible);
 
   await vi.waitFor(async () => expect(recordedInputValues(eventsOf(await readChunks(stack.db)))).toContain(visible), {
-    timeout: 20_000,
+    timeout: STORED_WITHIN_MS,
     interval: 250,
   });
   // Leave the page: the last batch goes out with a beacon on pagehide.
@@ -66,7 +67,7 @@ test('what the page marks private never leaves it: not in any request body, not 
       const chunks = await readChunks(stack.db);
       expect(chunks.some((chunk) => chunk.batch.pagehide)).toBe(true);
     },
-    { timeout: 20_000, interval: 250 },
+    { timeout: STORED_WITHIN_MS, interval: 250 },
   );
 
   const paths = stack.proxy.received.map((request) => request.path);

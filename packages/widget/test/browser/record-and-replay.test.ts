@@ -2,6 +2,7 @@ import { expect, vi } from 'vitest';
 import { replayToEnd } from './support/replay';
 import { test } from './support/stack';
 import { EVENT_TYPE, eventsOf, readChunks, readSessions, recordedMessages } from './support/stored-data';
+import { STORED_WITHIN_MS } from './support/wait';
 import { openChat, sendChatMessage, tabSessionId } from './support/widget';
 
 test('paste-the-tag page: opening the chat starts an active session whose replay rebuilds the page, widget included', async ({
@@ -28,7 +29,7 @@ test('paste-the-tag page: opening the chat starts an active session whose replay
       expect(recordedMessages(stored)).toContain('Do you ship seeds to Norway?');
       return stored;
     },
-    { timeout: 20_000, interval: 250 },
+    { timeout: STORED_WITHIN_MS, interval: 250 },
   );
   expect(events.filter((e) => e.type === EVENT_TYPE.Meta)).toHaveLength(1);
   expect(events.filter((e) => e.type === EVENT_TYPE.FullSnapshot)).toHaveLength(1);
@@ -47,5 +48,5 @@ test('paste-the-tag page: opening the chat starts an active session whose replay
   expect(replayed.messages).toContain('Do you ship seeds to Norway?');
   expect(replayed.fieldValues.name).toBe('Ada Lovelace');
 
-  expect(await problems.read()).toMatchObject({ errors: [], consoleErrors: [] });
+  expect(await problems.read()).toMatchObject({ errors: [], consoleErrors: [], widgetErrors: [] });
 });

@@ -1,7 +1,7 @@
 import { expect, vi } from 'vitest';
 import { test } from './support/stack';
 import { EVENT_TYPE, eventsOf, readChunks, readSessions, recordedInputValues } from './support/stored-data';
-import { sleep } from './support/wait';
+import { STORED_WITHIN_MS, sleep } from './support/wait';
 import { openChat, sendChatMessage, tabSessionId } from './support/widget';
 
 /** Longer than the widget's 5 s flush interval: whatever was recorded would have been sent by then. */
@@ -20,7 +20,7 @@ test("recordOn: 'load' records from page load, without the chat being opened", a
       expect(recordedInputValues(eventsOf(await readChunks(stack.db, session?.id)))).toContain('garden hose');
       return session!.id;
     },
-    { timeout: 20_000, interval: 250 },
+    { timeout: STORED_WITHIN_MS, interval: 250 },
   );
   expect(await tabSessionId(page)).toBe(sessionId);
   const events = eventsOf(await readChunks(stack.db, sessionId));
@@ -31,7 +31,7 @@ test("recordOn: 'load' records from page load, without the chat being opened", a
   expect(events.filter((e) => e.type === EVENT_TYPE.Custom && String(e.data.tag).startsWith('hindsight.chat'))).toEqual(
     [],
   );
-  expect(await problems.read()).toMatchObject({ errors: [], consoleErrors: [] });
+  expect(await problems.read()).toMatchObject({ errors: [], consoleErrors: [], widgetErrors: [] });
 });
 
 test('with Global Privacy Control on, nothing is recorded or sent (not even with recordOn: load), and the chat works', async ({

@@ -1,6 +1,7 @@
 import { expect, vi } from 'vitest';
 import { test } from './support/stack';
 import { EVENT_TYPE, eventsOf, readChunks, readSessions, readStored, recordedMessages } from './support/stored-data';
+import { STORED_WITHIN_MS } from './support/wait';
 import { openChat, sendChatMessage, tabSessionId } from './support/widget';
 
 test('three navigations and a reload continue one session (contiguous sequence numbers, every page counted); a second tab starts another', async ({
@@ -17,14 +18,20 @@ test('three navigations and a reload continue one session (contiguous sequence n
   const pageUrls = ['home', 'products', 'contact', 'about', 'about'].map((p) => stack.site.url(`site/${p}.html`));
   const storedPages = async () =>
     (await readChunks(stack.db, sessionId)).flatMap((chunk) => (chunk.batch.page ? [chunk.batch.page.url] : []));
-  // On failure, say what reached the server: each ingest request's sequence number and answer.
-  const requestLog = () =>
-    `ingest requests: ${stack.proxy.received.map((r) => `${new URL(r.path, 'http://x').searchParams.get('seq') ?? 'end'}:${r.status}`).join(' ')}`;
+  // On failure, say what reached the server (each ingest request's sequence number and answer) and what the
+  // widget reported.
   const untilStored = (loads: number) =>
-    vi.waitFor(async () => expect(await storedPages(), requestLog()).toEqual(pageUrls.slice(0, loads)), {
-      timeout: 20_000,
-      interval: 100,
-    });
+    vi.waitFor(
+      async () => {
+        const requests = stack.proxy.received.map(
+          (r) => `${new URL(r.path, 'http://x').searchParams.get('seq')}:${r.status}`,
+        );
+        const { widgetErrors } = await problems.read();
+        const context = `ingest requests ${requests.join(' ')}; widget errors ${widgetErrors.join(' ')}`;
+        expect(await storedPages(), context).toEqual(pageUrls.slice(0, loads));
+      },
+      { timeout: STORED_WITHIN_MS, interval: 100 },
+    );
   await untilStored(1);
   for (const [index, next] of ['products.html', 'contact.html', 'about.html'].entries()) {
     await page.locator('#next').click();
@@ -66,11 +73,11 @@ test('three navigations and a reload continue one session (contiguous sequence n
         [secondId, 1],
       ]);
     },
-    { timeout: 20_000, interval: 250 },
+    { timeout: STORED_WITHIN_MS, interval: 250 },
   );
   const secondSeqs = (await readChunks(stack.db, secondId)).map((chunk) => chunk.seq);
   expect(secondSeqs[0]).toBe(0);
-  expect((await problems.read()).errors).toEqual([]);
+  expect(await problems.read()).toMatchObject({ errors: [], widgetErrors: [] });
 });
 
 test('ending the chat completes the session with end reason chat_ended, after its last events are stored', async ({
@@ -90,7 +97,7 @@ test('ending the chat completes the session with end reason chat_ended, after it
       expect(stored).toMatchObject({ id: sessionId, status: 'completed', end_reason: 'chat_ended' });
       return stored;
     },
-    { timeout: 15_000, interval: 250 },
+    { timeout: STORED_WITHIN_MS, interval: 250 },
   );
   expect(session?.ended_at).toBeInstanceOf(Date);
 
@@ -104,5 +111,5 @@ test('ending the chat completes the session with end reason chat_ended, after it
   ).toBe(true);
   // The tab forgot the session: a new chat would start a new one.
   expect(await tabSessionId(page)).toBeUndefined();
-  expect(await problems.read()).toMatchObject({ errors: [], consoleErrors: [] });
+  expect(await problems.read()).toMatchObject({ errors: [], consoleErrors: [], widgetErrors: [] });
 });

@@ -57,6 +57,8 @@ export interface PageProblems {
   consoleErrors: string[];
   /** The browser's own network log lines ("Failed to load resource: ... 500"): no script can see or cause these. */
   networkLog: string[];
+  /** What the widget reported through `Hindsight('on', 'error')` (a recorder that failed to load, dropped events...). */
+  widgetErrors: string[];
 }
 
 /**
@@ -64,7 +66,7 @@ export interface PageProblems {
  * catch what a page's own handlers would swallow.
  */
 export async function watchProblems(page: Page): Promise<PageProblems & { read(): Promise<PageProblems> }> {
-  const problems: PageProblems = { errors: [], consoleErrors: [], networkLog: [] };
+  const problems: PageProblems = { errors: [], consoleErrors: [], networkLog: [], widgetErrors: [] };
   page.on('pageerror', (error) => problems.errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
@@ -73,18 +75,33 @@ export async function watchProblems(page: Page): Promise<PageProblems & { read()
     else problems.consoleErrors.push(text);
   });
   await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { __seenErrors: string[] }).__seenErrors = seen;
-    window.addEventListener('error', (event) => seen.push(`error: ${event.message}`));
-    window.addEventListener('unhandledrejection', (event) => seen.push(`unhandledrejection: ${String(event.reason)}`));
+    type Probe = { __seenErrors: string[]; __widgetErrors: string[] };
+    const probe = window as unknown as Probe & { Hindsight?: ((...args: unknown[]) => void) & { q?: unknown[] } };
+    probe.__seenErrors = [];
+    probe.__widgetErrors = [];
+    window.addEventListener('error', (event) => probe.__seenErrors.push(`error: ${event.message}`));
+    window.addEventListener('unhandledrejection', (event) =>
+      probe.__seenErrors.push(`unhandledrejection: ${String(event.reason)}`),
+    );
+    // The snippet's queue stub, a moment early (the page's own `window.Hindsight || ...` keeps it), to listen to
+    // the widget's error event from its very start, as a site can.
+    const stub = (...args: unknown[]) => {
+      stub.q.push(args);
+    };
+    stub.q = [] as unknown[];
+    probe.Hindsight ??= stub;
+    probe.Hindsight('on', 'error', (error: unknown) => probe.__widgetErrors.push(JSON.stringify(error)));
   });
   return {
     ...problems,
     async read() {
       const seen = await page
-        .evaluate(() => (window as unknown as { __seenErrors?: string[] }).__seenErrors ?? [])
-        .catch(() => []);
-      return { ...problems, errors: [...problems.errors, ...seen] };
+        .evaluate(() => {
+          const probe = window as unknown as { __seenErrors?: string[]; __widgetErrors?: string[] };
+          return { errors: probe.__seenErrors ?? [], widgetErrors: probe.__widgetErrors ?? [] };
+        })
+        .catch(() => ({ errors: [], widgetErrors: [] }));
+      return { ...problems, errors: [...problems.errors, ...seen.errors], widgetErrors: seen.widgetErrors };
     },
   };
 }

@@ -1,10 +1,17 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomInt } from 'node:crypto';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { findFreePort } from '../../../../server/src/db/embedded-postgres';
 
 const CLI = fileURLToPath(new URL('../../../../server/dist/cli.js', import.meta.url));
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 20_000;
+const START_ATTEMPTS = 5;
+/**
+ * Ports below Linux's ephemeral range (32768-60999): no outgoing connection or port-0 listener takes one of
+ * these, so a port stays ours while the server is stopped for an outage, and other tests cannot race us to it.
+ */
+const PORT_RANGE = [20_000, 32_000] as const;
 
 export interface HindsightServer {
   port: number;
@@ -23,7 +30,19 @@ export interface HindsightServer {
  * the given database. Pass `port` to start it again where a stopped one listened.
  */
 export async function startHindsightServer(options: { databaseUrl: string; port?: number }): Promise<HindsightServer> {
-  const port = options.port ?? (await findFreePort());
+  for (let attempt = 1; ; attempt++) {
+    const port = options.port ?? (await pickPort());
+    try {
+      return await startOnPort(options.databaseUrl, port);
+    } catch (error) {
+      // Another process may take a free port between our check and the server's listen: pick another.
+      const lostRace = options.port === undefined && /EADDRINUSE/.test(String(error));
+      if (!lostRace || attempt === START_ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function startOnPort(databaseUrl: string, port: number): Promise<HindsightServer> {
   const origin = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [CLI, 'start'], {
     env: {
@@ -32,7 +51,7 @@ export async function startHindsightServer(options: { databaseUrl: string; port?
       PORT: String(port),
       HOST: '127.0.0.1',
       PUBLIC_URL: origin,
-      DATABASE_URL: options.databaseUrl,
+      DATABASE_URL: databaseUrl,
       HINDSIGHT_DEMO: 'false',
       LOG_LEVEL: 'warn',
     },
@@ -40,6 +59,7 @@ export async function startHindsightServer(options: { databaseUrl: string; port?
   });
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = () => stopProcess(child, exited);
   const printed = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start; output:\n${output}`)), START_TIMEOUT_MS);
     const onData = (data: Buffer) => {
@@ -61,10 +81,9 @@ export async function startHindsightServer(options: { databaseUrl: string; port?
   try {
     appKey = await printed;
   } catch (error) {
-    await stopProcess(child, exited);
+    await stop();
     throw error;
   }
-  const stop = () => stopProcess(child, exited);
   // The server reads the built widget once, at start: say so plainly if it found none (a build running at the
   // same moment removes dist/ for a few seconds), rather than letting a test time out waiting for the launcher.
   const widget = await fetch(`${origin}/widget.js`).catch(() => undefined);
@@ -73,6 +92,19 @@ export async function startHindsightServer(options: { databaseUrl: string; port?
     throw new Error(`the server has no widget (GET /widget.js: ${widget?.status ?? 'failed'}); run pnpm build`);
   }
   return { port, origin, appKey, output: () => output, stop };
+}
+
+/** A random port in PORT_RANGE that is free now. */
+async function pickPort(): Promise<number> {
+  for (;;) {
+    const port = randomInt(PORT_RANGE[0], PORT_RANGE[1]);
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
 }
 
 async function stopProcess(child: ChildProcess, exited: Promise<void>): Promise<void> {

@@ -46,17 +46,14 @@ export async function startIngestProxy(upstream: { port: number }): Promise<Inge
     // A fresh upstream connection per request: reusing an idle keep-alive socket the server is just closing
     // fails the request (ECONNRESET), which a browser would have retried but this proxy cannot.
     const forward = httpRequest(
-      { host: '127.0.0.1', port: upstream.port, method: req.method, path, headers: req.headers },
+      { host: '127.0.0.1', port: upstream.port, method: req.method, path, headers: req.headers, agent: false },
       (upstreamRes) => {
         if (record) record.status = upstreamRes.statusCode ?? 0;
         res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
         upstreamRes.pipe(res);
       },
     );
-    forward.on('error', (e) => {
-      console.log('PROXYERR', path.slice(0, 40), (e as NodeJS.ErrnoException).code);
-      res.destroy();
-    });
+    forward.on('error', () => res.destroy());
     forward.end(body);
   });
   server.keepAliveTimeout = 1_000;
