@@ -1,6 +1,6 @@
 import type { EndReason } from '@hindsight/shared';
 import { sql } from 'kysely';
-import type { Db } from '../db/database';
+import { type Db, executePrepared } from '../db/database';
 
 /** Everything the ingest path learned about one accepted batch, ready to store. */
 export interface ChunkToStore {
@@ -44,7 +44,11 @@ export async function storeChunk(db: Db, chunk: ChunkToStore): Promise<StoreChun
 
 async function appendToExistingSession(db: Db, c: ChunkToStore): Promise<StoreChunkResult | undefined> {
   const pageCount = c.page ? 1 : 0;
-  const { rows } = await sql<{ application_id: string; status: string; inserted: boolean; already_stored: boolean }>`
+  type Row = { application_id: string; status: string; inserted: boolean; already_stored: boolean };
+  const rows = await executePrepared<Row>(
+    db,
+    'hindsight_append_chunk',
+    sql<Row>`
     with target as (
       select application_id, status from sessions where id = ${c.sessionId} for update
     ), inserted as (
@@ -90,7 +94,8 @@ async function appendToExistingSession(db: Db, c: ChunkToStore): Promise<StoreCh
       case when target.status <> 'active'
         then exists (select 1 from chunks where session_id = ${c.sessionId} and seq = ${c.seq})
         else not exists (select 1 from inserted) end as already_stored
-    from target`.execute(db);
+    from target`.compile(db),
+  );
 
   const row = rows[0];
   if (!row) return undefined;
@@ -106,7 +111,10 @@ function isEarlierLanding(c: ChunkToStore) {
 }
 
 async function createSessionWithChunk(db: Db, c: ChunkToStore): Promise<boolean> {
-  const { rows } = await sql<{ seq: number }>`
+  const rows = await executePrepared<{ seq: number }>(
+    db,
+    'hindsight_create_session',
+    sql<{ seq: number }>`
     with created as (
       insert into sessions (
         id, application_id, visitor_id, status, started_at, last_activity_at, pagehide_at, last_seq,
@@ -130,7 +138,8 @@ async function createSessionWithChunk(db: Db, c: ChunkToStore): Promise<boolean>
     select created.id, ${c.seq}, ${c.firstTimestamp}, ${c.lastTimestamp}, ${c.eventCount}, ${c.rawBytes},
            ${c.data}, ${c.receivedAt}
     from created
-    returning seq`.execute(db);
+    returning seq`.compile(db),
+  );
   return rows.length === 1;
 }
 
