@@ -1,7 +1,7 @@
 // `pnpm bench:widget`: what recording costs a page, for Hindsight's widget and its peers. Prints figures and
 // writes bench/results/widget-<time>.json; never fails on time. See README.md for the method.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { readBenchConfig } from './bench-config';
@@ -9,7 +9,7 @@ import { buildBrowserBundles } from './build-browser-bundles';
 import { JOURNEY_MS } from './journey/run-journey';
 import { type QuickExitRecord, quickExitOnce } from './measure/quick-exit';
 import { type RunRecord, runOnce } from './measure/run-once';
-import { hindsightDetails, resultsTable, targetLines } from './report/print-table';
+import { breakdownTable, hindsightDetails, resultsTable, targetLines } from './report/print-table';
 import { quickExitLine, summarizeQuickExits } from './report/quick-exit-summary';
 import { runFigures } from './report/run-figures';
 import { summarize } from './report/summarize';
@@ -21,6 +21,7 @@ const BUSY_MACHINE_LOAD = 0.5;
 
 const config = readBenchConfig(process.env);
 if (!existsSync(WIDGET_MANIFEST)) throw new Error('packages/widget/dist is missing: run `pnpm build` first.');
+const widgetFiles = JSON.parse(readFileSync(WIDGET_MANIFEST, 'utf8')) as Record<string, string>;
 const startedAt = new Date().toISOString();
 const loadBefore = os.loadavg()[0] ?? 0;
 console.log(
@@ -86,7 +87,7 @@ const chromium = execFileSync(config.chromiumPath, ['--version'], {
   encoding: 'utf8',
   stdio: ['ignore', 'pipe', 'ignore'],
 }).trim();
-console.log(`\n${resultsTable(summaries)}\n`);
+console.log(`\n${resultsTable(summaries)}\n\n${breakdownTable(summaries)}\n`);
 for (const line of [...targetLines(summaries), ...hindsightDetails(summaries), ...quickExitLine(quickExit)])
   console.log(line);
 const loadAfter = os.loadavg()[0] ?? 0;
@@ -95,6 +96,7 @@ const file = await writeResults(startedAt, {
   finishedAt: new Date().toISOString(),
   machine: { cpus: os.cpus().length, node: process.version, chromium, loadBefore, loadAfter },
   config,
+  widgetFiles,
   bundleGzipBytes: Object.fromEntries([...bundles].map(([name, bundle]) => [name, bundle.gzipBytes])),
   summaries,
   quickExit,

@@ -12,6 +12,10 @@ export interface RunFigures {
   busyMs: number;
   demoBusyMs: number;
   largeBusyMs: number;
+  /** TaskDuration's parts (ms): JS, layout, style recalculation; the rest is paint, GC, IPC, parsing, ... */
+  scriptMs: number;
+  layoutMs: number;
+  styleMs: number;
   longestTaskMs: number;
   /** The recorder's longest piece of work of each kind (ms), with what started it. */
   longestRecording?: RecorderWork;
@@ -64,6 +68,9 @@ export function runFigures(run: RunRecord, variant: Variant): RunFigures {
     busyMs: sum(docBusy),
     demoBusyMs: sum(docBusy.filter((_, index) => index !== largeIndex)),
     largeBusyMs: docBusy[largeIndex] ?? 0,
+    scriptMs: sum(run.documents.map((doc) => doc.scriptMs)),
+    layoutMs: sum(run.documents.map((doc) => doc.layoutMs)),
+    styleMs: sum(run.documents.map((doc) => doc.styleMs)),
     longestTaskMs: Math.max(
       0,
       ...unloadTasks,

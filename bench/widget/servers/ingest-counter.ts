@@ -5,7 +5,7 @@ export interface ReceivedBody {
   batch?: { session: string; seq: number };
   bytes: number;
   status: number;
-  /** Kept only where the bench inspects it afterwards (Hindsight's gzip batches). */
+  /** Kept where the bench inspects it afterwards (Hindsight's gzip batches, Sentry's envelopes). */
   body?: Buffer;
   /** The start of the answer when it was not a success, or the network error. */
   error?: string;

@@ -21,7 +21,7 @@ export async function startSentryIngest(): Promise<SentryIngest> {
       counter.recordUnexpected(`${request.method} ${path}`);
       return response.writeHead(404).end();
     }
-    counter.record({ path, bytes: body.byteLength, status: 200 });
+    counter.record({ path, bytes: body.byteLength, status: 200, body });
     response.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
   });
   const listening = await listen(server);

@@ -17,7 +17,7 @@ export interface VariantServers {
 const waitFor = (page: Page, predicate: string) =>
   page.waitForFunction(predicate, undefined, { polling: 100, timeout: START_TIMEOUT_MS }).then(() => undefined);
 
-/** The five variants: no recorder, Hindsight's widget, bare rrweb, Sentry replay, PostHog replay. */
+/** The variants: no recorder, Hindsight's widget (chat opened, and never opened), bare rrweb, Sentry, PostHog. */
 export function createVariants(servers: VariantServers): Variant[] {
   const { siteOrigin, hindsight, sentry, posthog } = servers;
   // PostHog as a project with replay on and its other features off, so its recorder is what is measured.
@@ -38,15 +38,16 @@ export function createVariants(servers: VariantServers): Variant[] {
     // Headless Chromium's user agent says HeadlessChrome: PostHog would drop every $snapshot as a bot's.
     opt_out_useragent_filter: true,
   };
+  // Exactly the tag a site owner pastes (widget.js from the Hindsight server's origin).
+  const hindsightTag =
+    '<script>window.Hindsight = window.Hindsight || function(){(Hindsight.q = Hindsight.q || []).push(arguments)}</script>\n' +
+    `<script async src="${hindsight.origin}/widget.js" data-app-key="${hindsight.publicKey}"></script>`;
   return [
     { id: 'baseline', label: 'no recorder', snippet: '', start: async () => {}, scriptPrefixes: [] },
     {
       id: 'hindsight',
       label: 'Hindsight widget',
-      // Exactly the tag a site owner pastes (widget.js from the Hindsight server's origin).
-      snippet:
-        '<script>window.Hindsight = window.Hindsight || function(){(Hindsight.q = Hindsight.q || []).push(arguments)}</script>\n' +
-        `<script async src="${hindsight.origin}/widget.js" data-app-key="${hindsight.publicKey}"></script>`,
+      snippet: hindsightTag,
       async start(page) {
         const firstBatch = page.waitForRequest((request) => request.url().includes('/ingest/v1/batch'), {
           timeout: START_TIMEOUT_MS,
@@ -54,6 +55,15 @@ export function createVariants(servers: VariantServers): Variant[] {
         await page.locator('[data-hs="launcher"]').click({ timeout: START_TIMEOUT_MS });
         await firstBatch;
       },
+      scriptPrefixes: [hindsight.origin],
+      counter: hindsight.counter,
+    },
+    {
+      // What every visitor who never opens the chat pays: the launcher, no recording.
+      id: 'hindsight-idle',
+      label: 'Hindsight widget, chat never opened',
+      snippet: hindsightTag,
+      start: (page) => page.locator('[data-hs="launcher"]').waitFor({ timeout: START_TIMEOUT_MS }),
       scriptPrefixes: [hindsight.origin],
       counter: hindsight.counter,
     },
