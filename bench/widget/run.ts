@@ -9,7 +9,7 @@ import { buildBrowserBundles } from './build-browser-bundles';
 import { JOURNEY_MS } from './journey/run-journey';
 import { type QuickExitRecord, quickExitOnce } from './measure/quick-exit';
 import { type RunRecord, runOnce } from './measure/run-once';
-import { breakdownTable, hindsightDetails, resultsTable, targetLines } from './report/print-table';
+import { hindsightDetails, resultsTable, targetLines } from './report/print-table';
 import { quickExitLine, summarizeQuickExits } from './report/quick-exit-summary';
 import { runFigures } from './report/run-figures';
 import { summarize } from './report/summarize';
@@ -87,7 +87,7 @@ const chromium = execFileSync(config.chromiumPath, ['--version'], {
   encoding: 'utf8',
   stdio: ['ignore', 'pipe', 'ignore'],
 }).trim();
-console.log(`\n${resultsTable(summaries)}\n\n${breakdownTable(summaries)}\n`);
+console.log(`\n${resultsTable(summaries)}\n`);
 for (const line of [...targetLines(summaries), ...hindsightDetails(summaries), ...quickExitLine(quickExit)])
   console.log(line);
 const loadAfter = os.loadavg()[0] ?? 0;

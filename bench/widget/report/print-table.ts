@@ -40,22 +40,6 @@ export function resultsTable(summaries: VariantSummary[]): string {
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
-/** Where each variant's added main-thread time went. */
-export function breakdownTable(summaries: VariantSummary[]): string {
-  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  const header = ['variant', 'added: script', 'layout', 'style', 'other (paint, GC, IPC, parsing, unload)'];
-  const rows = summaries
-    .filter((s) => s.variant !== 'baseline')
-    .map((s) => [
-      s.label,
-      ms(s.addedByKind.script),
-      ms(s.addedByKind.layout),
-      ms(s.addedByKind.style),
-      ms(s.addedByKind.other),
-    ]);
-  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
-}
-
 const MAX_TASK_MS = 50;
 const MAX_VS_RRWEB = 1.1;
 

@@ -12,7 +12,10 @@ export interface RunFigures {
   busyMs: number;
   demoBusyMs: number;
   largeBusyMs: number;
-  /** TaskDuration's parts (ms): JS, layout, style recalculation; the rest is paint, GC, IPC, parsing, ... */
+  /**
+   * TaskDuration's parts (ms), for the record only: Chromium's ScriptDuration leaves out much of the JS run from
+   * promise callbacks, so script vs. the rest cannot be compared across recorders.
+   */
   scriptMs: number;
   layoutMs: number;
   styleMs: number;

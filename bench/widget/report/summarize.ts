@@ -14,8 +14,6 @@ export interface VariantSummary {
   addedMs: number;
   addedDemoMs: number;
   addedLargeMs: number;
-  /** The added time by kind (medians minus the baseline's): JS, layout, style, everything else. */
-  addedByKind: { script: number; layout: number; style: number; other: number };
   /** addedMs over bare rrweb's addedMs. */
   addedVsRrweb?: number;
   longestTaskMs: number;
@@ -47,9 +45,6 @@ export function summarize(variants: Variant[], figures: RunFigures[]): VariantSu
   const of = (id: VariantId) => figures.filter((run) => run.variant === id);
   const baseline = of('baseline');
   const base = {
-    script: median(baseline.map((run) => run.scriptMs)),
-    layout: median(baseline.map((run) => run.layoutMs)),
-    style: median(baseline.map((run) => run.styleMs)),
     busy: median(baseline.map((run) => run.busyMs)),
     demo: median(baseline.map((run) => run.demoBusyMs)),
     large: median(baseline.map((run) => run.largeBusyMs)),
@@ -72,14 +67,6 @@ export function summarize(variants: Variant[], figures: RunFigures[]): VariantSu
         addedMs: pick((run) => run.busyMs) - base.busy,
         addedDemoMs: pick((run) => run.demoBusyMs) - base.demo,
         addedLargeMs: pick((run) => run.largeBusyMs) - base.large,
-        addedByKind: {
-          script: pick((run) => run.scriptMs) - base.script,
-          layout: pick((run) => run.layoutMs) - base.layout,
-          style: pick((run) => run.styleMs) - base.style,
-          other:
-            pick((run) => run.busyMs - run.scriptMs - run.layoutMs - run.styleMs) -
-            (base.busy - base.script - base.layout - base.style),
-        },
         longestTaskMs: pick((run) => run.longestTaskMs),
         longestRecordingMs: pick((run) => run.longestRecording?.durationMs ?? 0),
         ...(worstTransport ? { worstTransport } : {}),
