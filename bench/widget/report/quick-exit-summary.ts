@@ -21,6 +21,6 @@ export function quickExitLine(summary: QuickExitSummary | undefined): string[] {
   return [
     `Hindsight, leaving the large page while its first batch is in the compression worker (${summary.runs} runs): ` +
       `unload listeners ${Math.round(summary.unloadMedianMs)} ms median, ${Math.round(summary.unloadMaxMs)} ms worst ` +
-      '(pagehide compresses the in-flight batch again, synchronously).',
+      "(the widget's pagehide deals with the batch still in the worker synchronously).",
   ];
 }
