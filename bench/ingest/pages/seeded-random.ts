@@ -1,4 +1,4 @@
-/** A small deterministic PRNG (mulberry32), so re-recorded fixtures keep the same content and sizes. */
+/** A small deterministic PRNG (mulberry32): fixtures and benchmark pages are the same on every run. */
 export function createRandom(seed: number) {
   let state = seed >>> 0;
   const next = () => {

@@ -1,4 +1,4 @@
-import type { Random } from './seeded-random';
+import type { Random } from '../../ingest/pages/seeded-random';
 
 const ADJECTIVES = [
   'Alpine',
