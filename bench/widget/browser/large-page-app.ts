@@ -1,7 +1,8 @@
 // The large page's own behaviour, the same for every variant: search, sortable columns, row selection, a details
 // panel, and a live feed that rewrites cells every 500 ms and replaces whole rows every 3 s (timer-driven churn).
-import { inventoryRow } from '../pages/inventory-row';
+
 import { createRandom } from '../../ingest/pages/seeded-random';
+import { inventoryRow } from '../pages/inventory-row';
 
 const CELL_UPDATE_INTERVAL_MS = 500;
 const CELLS_PER_UPDATE = 25;

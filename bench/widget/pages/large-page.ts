@@ -1,5 +1,5 @@
-import { inventoryRow } from './inventory-row';
 import { createRandom } from '../../ingest/pages/seeded-random';
+import { inventoryRow } from './inventory-row';
 
 /** Rows of the inventory grid: 11 elements each, so the page holds well over 10,000 elements. */
 export const LARGE_PAGE_ROWS = 1_000;
