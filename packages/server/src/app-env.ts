@@ -1,3 +1,5 @@
+import type { Principal } from './auth/permissions';
+import type { SecretBox } from './chat/secret-box';
 import type { Config } from './config';
 import type { Db } from './db/database';
 import type { Logger } from './observability/logger';
@@ -14,10 +16,13 @@ export interface AppDeps {
   clock: () => Date;
   /** Metrics of every process serving this port (cluster mode asks the primary); defaults to this process's. */
   collectMetrics?: () => Promise<MetricsSnapshot[]>;
+  /** Seals and opens stored secrets (responder API keys, webhook secrets). */
+  secrets: SecretBox;
   /** The built widget and the demo site, loaded at start. */
   sites?: StaticSites;
 }
 
 export interface AppEnv {
-  Variables: { deps: AppDeps; requestId: string };
+  /** `principal`: who is asking, set on /api/* routes when the request carries a valid cookie or API token. */
+  Variables: { deps: AppDeps; requestId: string; principal?: Principal };
 }

@@ -6,6 +6,9 @@ import { HttpError } from './http/http-error';
 import { createApplicationCache } from './ingest/application-cache';
 import { createRateLimiter } from './ingest/rate-limiter';
 import { findApplicationByPublicKey } from './repos/applications-repo';
+import { createApiRoutes } from './routes/api/create-api-routes';
+import { createChatRoutes } from './routes/chat';
+import { createDashboardRoutes } from './routes/dashboard';
 import { createHealthRoutes } from './routes/health';
 import { createIngestRoutes } from './routes/ingest';
 import { createMetricsRoutes } from './routes/metrics';
@@ -34,6 +37,20 @@ export function createApp(deps: AppDeps) {
     }),
   };
 
+  const perMinute = (rate: number) => share(rate) / 60;
+  const chatGuards = {
+    applications: guards.applications,
+    perKey: guards.perKey,
+    perAddress: createRateLimiter({
+      perSecond: perMinute(config.chat.perAddressPerMinute),
+      burst: share(config.chat.perAddressBurst),
+    }),
+    perSession: createRateLimiter({
+      perSecond: perMinute(config.chat.perSessionPerMinute),
+      burst: share(config.chat.perSessionBurst),
+    }),
+  };
+
   const app = new Hono<AppEnv>();
   app.use(requestId());
   app.use(async (c, next) => {
@@ -52,7 +69,10 @@ export function createApp(deps: AppDeps) {
   app.route('/', createHealthRoutes());
   app.route('/', createMetricsRoutes());
   app.route('/', createIngestRoutes(guards));
+  app.route('/', createChatRoutes(chatGuards));
   app.route('/', createStaticRoutes(deps.sites ?? {}));
+  app.route('/', createApiRoutes());
+  app.route('/', createDashboardRoutes(deps.sites?.dashboard));
   app.notFound((c) => toErrorResponse(new HttpError(404, 'not_found', 'No such route.'), c, deps.logger));
   app.onError((error, c) => toErrorResponse(error, c, deps.logger));
   return app;

@@ -3,6 +3,9 @@
  * listed in one error), then passed down as a frozen object. Only the entry point reads process.env.
  */
 
+import { EMAIL_PATTERN } from './auth/email';
+import { PASSWORD_MIN_LENGTH } from './auth/password';
+
 export interface Config {
   port: number;
   host: string;
@@ -20,10 +23,33 @@ export interface Config {
   demo: boolean;
   /** When set, GET /metrics requires `Authorization: Bearer <token>`. */
   metricsToken: string | undefined;
+  auth: AuthConfig;
+  chat: ChatConfig;
+  /** HINDSIGHT_SECRET_KEY: seals stored secrets; when unset, one is generated under `dataDir`. */
+  secretKey: Buffer | undefined;
   lifecycle: LifecycleConfig;
   retention: { defaultDays: number; sweepIntervalMs: number; batchSize: number };
   ingest: IngestLimits;
   rateLimit: RateLimitConfig;
+}
+
+export interface AuthConfig {
+  /** With `adminPassword`: the owner account created on first start (otherwise a one-time setup link is logged). */
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  /** A sign-in lasts this long without use (sliding), and never longer than `sessionMaxMs`. */
+  sessionIdleMs: number;
+  sessionMaxMs: number;
+  /** Secure cookies (HTTPS). Defaults to whether PUBLIC_URL is https. */
+  secureCookies: boolean;
+}
+
+export interface ChatConfig {
+  /** Visitor messages per session (sustained per minute, burst); chat requests (sends and polls) per address. */
+  perSessionPerMinute: number;
+  perSessionBurst: number;
+  perAddressPerMinute: number;
+  perAddressBurst: number;
 }
 
 export interface LifecycleConfig {
@@ -81,6 +107,20 @@ export function parseConfig(env: Env): Readonly<Config> {
     trustProxy: read.bool('TRUST_PROXY', false),
     metricsToken: read.optionalString('METRICS_TOKEN'),
     demo: read.bool('HINDSIGHT_DEMO', true),
+    auth: {
+      adminEmail: read.optionalString('HINDSIGHT_ADMIN_EMAIL'),
+      adminPassword: read.optionalString('HINDSIGHT_ADMIN_PASSWORD'),
+      sessionIdleMs: read.int('AUTH_SESSION_IDLE_HOURS', 24 * 7, 1, 24 * 365) * 3_600_000,
+      sessionMaxMs: read.int('AUTH_SESSION_MAX_DAYS', 30, 1, 365) * 24 * 3_600_000,
+      secureCookies: read.bool('SECURE_COOKIES', publicUrl.startsWith('https:')),
+    },
+    chat: {
+      perSessionPerMinute: read.int('CHAT_RATE_SESSION_PER_MINUTE', 10, 1, 10_000),
+      perSessionBurst: read.int('CHAT_RATE_SESSION_BURST', 5, 1, 10_000),
+      perAddressPerMinute: read.int('CHAT_RATE_ADDRESS_PER_MINUTE', 120, 1, 100_000),
+      perAddressBurst: read.int('CHAT_RATE_ADDRESS_BURST', 60, 1, 100_000),
+    },
+    secretKey: readSecretKey(read.optionalString('HINDSIGHT_SECRET_KEY'), problems),
     lifecycle: {
       idleTimeoutMs: read.int('SESSION_IDLE_MINUTES', 15, 1, 24 * 60) * MINUTE_MS,
       pagehideGraceMs: read.int('SESSION_PAGEHIDE_GRACE_SECONDS', 120, 1, 3_600) * 1_000,
@@ -103,8 +143,26 @@ export function parseConfig(env: Env): Readonly<Config> {
       perAddressBurst: read.int('RATE_LIMIT_ADDRESS_BURST', 200, 1, 1_000_000),
     },
   };
+  const { adminEmail, adminPassword } = config.auth;
+  if ((adminEmail === undefined) !== (adminPassword === undefined)) {
+    problems.push('HINDSIGHT_ADMIN_EMAIL and HINDSIGHT_ADMIN_PASSWORD must be set together');
+  }
+  if (adminEmail !== undefined && !EMAIL_PATTERN.test(adminEmail)) {
+    problems.push('HINDSIGHT_ADMIN_EMAIL must be an email address');
+  }
+  if (adminPassword !== undefined && adminPassword.length < PASSWORD_MIN_LENGTH) {
+    // Never echo the value.
+    problems.push(`HINDSIGHT_ADMIN_PASSWORD must be at least ${PASSWORD_MIN_LENGTH} characters`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze(config);
+}
+
+function readSecretKey(value: string | undefined, problems: string[]): Buffer | undefined {
+  if (value === undefined) return undefined;
+  // Never echo the value.
+  if (!/^[0-9a-fA-F]{64}$/.test(value)) problems.push('HINDSIGHT_SECRET_KEY must be 64 hex characters (32 bytes)');
+  return Buffer.from(value, 'hex');
 }
 
 function createReader(env: Env, problems: string[]) {
@@ -162,7 +220,8 @@ function createReader(env: Env, problems: string[]) {
 
 function deepFreeze<T extends object>(value: T): Readonly<T> {
   for (const child of Object.values(value)) {
-    if (child && typeof child === 'object') deepFreeze(child);
+    // Typed arrays (the secret key) cannot be frozen; nothing hands them out to change.
+    if (child && typeof child === 'object' && !ArrayBuffer.isView(child)) deepFreeze(child);
   }
   return Object.freeze(value);
 }

@@ -1,3 +1,5 @@
+import { createSecretBox } from './chat/secret-box';
+import { loadSecretKey } from './chat/secret-key';
 import type { Config } from './config';
 import { createDatabase, type Db } from './db/database';
 import type { Logger } from './observability/logger';
@@ -24,6 +26,7 @@ export async function serveProcess(
   });
   const metrics = createMetrics();
   const sites = await loadStaticSites(config, db, logger);
+  const secrets = createSecretBox(await loadSecretKey(config));
   const server = await runServer({
     sites,
     db,
@@ -31,6 +34,7 @@ export async function serveProcess(
     logger,
     metrics,
     clock: () => new Date(),
+    secrets,
     collectMetrics: connectMetrics?.(metrics),
   });
   let shuttingDown: Promise<void> | undefined;

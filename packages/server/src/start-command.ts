@@ -17,7 +17,7 @@ const WORKER_DATABASE_URL_ENV = 'HINDSIGHT_WORKER_DATABASE_URL';
 export async function startCommand(config: Readonly<Config>, logger: Logger, env: NodeJS.ProcessEnv): Promise<void> {
   if (cluster.isWorker) return startWorker(config, logger, env[WORKER_DATABASE_URL_ENV] ?? '');
 
-  const { database, application, created } = await prepareDatabase(config, logger);
+  const { database, application, created, owner } = await prepareDatabase(config, logger);
   let shutdownServing: () => Promise<void>;
   if (config.workers === 1) {
     const serving = await serveProcess(config, logger, database.url);
@@ -31,7 +31,7 @@ export async function startCommand(config: Readonly<Config>, logger: Logger, env
     workers: config.workers,
     database: database.source,
   });
-  process.stdout.write(startBanner(config.publicUrl, application, created));
+  process.stdout.write(startBanner(config.publicUrl, application, created, owner));
 
   onShutdownSignal(logger, async () => {
     await shutdownServing();

@@ -6,7 +6,7 @@ import { createLogger } from '../src/observability/logger';
 import { createMetrics } from '../src/observability/metrics';
 import { type RunningServer, runServer } from '../src/run-server';
 import { batchBody, newSessionId } from './support/batches';
-import { createTestApplication, testConfig } from './support/test-app';
+import { createTestApplication, testConfig, testSecrets } from './support/test-app';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
 let testDb: TestDatabase;
@@ -18,7 +18,14 @@ beforeAll(async () => {
   site = await createTestApplication(testDb.db);
   const config = testConfig({ PORT: '0', HOST: '127.0.0.1', INGEST_MAX_BODY_BYTES: '4096' });
   server = await runServer(
-    { db: testDb.db, config, logger: createLogger('silent'), metrics: createMetrics(), clock: () => new Date() },
+    {
+      db: testDb.db,
+      config,
+      logger: createLogger('silent'),
+      metrics: createMetrics(),
+      clock: () => new Date(),
+      secrets: testSecrets(),
+    },
     { sweepers: false },
   );
 });

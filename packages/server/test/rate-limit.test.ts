@@ -5,7 +5,7 @@ import { createLogger } from '../src/observability/logger';
 import { createMetrics } from '../src/observability/metrics';
 import { type RunningServer, runServer } from '../src/run-server';
 import { batchBody, newSessionId } from './support/batches';
-import { createTestApplication, testConfig } from './support/test-app';
+import { createTestApplication, testConfig, testSecrets } from './support/test-app';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
 let testDb: TestDatabase;
@@ -24,7 +24,14 @@ afterAll(async () => {
 async function start(env: Record<string, string>) {
   const config = testConfig({ PORT: '0', HOST: '127.0.0.1', ...env });
   const server = await runServer(
-    { db: testDb.db, config, logger: createLogger('silent'), metrics: createMetrics(), clock: () => new Date() },
+    {
+      db: testDb.db,
+      config,
+      logger: createLogger('silent'),
+      metrics: createMetrics(),
+      clock: () => new Date(),
+      secrets: testSecrets(),
+    },
     { sweepers: false },
   );
   servers.push(server);

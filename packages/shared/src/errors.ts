@@ -7,6 +7,13 @@ export interface ApiErrorBody {
 export const ERROR_CODES = [
   'unknown_app',
   'unauthorized',
+  'forbidden',
+  'invalid_credentials',
+  'csrf_invalid',
+  'invalid_link',
+  'already_exists',
+  'invalid_message',
+  'responder_failed',
   'origin_not_allowed',
   'payload_too_large',
   'invalid_encoding',

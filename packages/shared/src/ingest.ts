@@ -82,4 +82,7 @@ export const SESSION_STATUSES = ['active', 'completed'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
 /** The rrweb event types the server looks at (values of rrweb's EventType; copied so `shared` stays dependency-free). */
+/** rrweb custom-event tag of a chat message (`payload: { role, text }`), recorded by the widget. */
+export const CHAT_MESSAGE_TAG = 'hindsight.message';
+
 export const RRWEB_EVENT_TYPE = { FullSnapshot: 2, IncrementalSnapshot: 3, Meta: 4, Custom: 5 } as const;

@@ -2,6 +2,7 @@ import type { IngestBatchResponse } from '@hindsight/shared';
 import type { IngestLimits } from '../config';
 import type { Db } from '../db/database';
 import { HttpError } from '../http/http-error';
+import { storeRecordedMessages } from '../repos/messages-repo';
 import { storeChunk } from '../repos/sessions-repo';
 import { inflateWithCap } from './inflate';
 import { parseBatch } from './parse-batch';
@@ -55,6 +56,14 @@ export async function acceptBatch(db: Db, limits: IngestLimits, request: BatchRe
     case 'session_ended':
       throw new HttpError(409, 'session_ended', 'This session has ended; start a new session.');
     default:
+      // Also for a duplicate: if a crash came between the chunk and its messages, the retry completes them.
+      await storeRecordedMessages(db, {
+        applicationId: request.applicationId,
+        sessionId: request.sessionId,
+        seq: request.seq,
+        receivedAt: request.receivedAt,
+        messages: batch.messages,
+      });
       return { result, eventCount: batch.eventCount, rawBytes: json.byteLength };
   }
 }

@@ -1,5 +1,13 @@
-import { MAX_URL_LENGTH, RRWEB_EVENT_TYPE, VISITOR_ID_PATTERN } from '@hindsight/shared';
+import {
+  CHAT_MESSAGE_TAG,
+  MAX_MESSAGE_LENGTH,
+  MAX_URL_LENGTH,
+  MESSAGE_ROLES,
+  RRWEB_EVENT_TYPE,
+  VISITOR_ID_PATTERN,
+} from '@hindsight/shared';
 import { HttpError } from '../http/http-error';
+import type { RecordedMessageInput } from '../repos/messages-repo';
 
 /** What the server keeps from a batch body once it has been checked. */
 export interface ParsedBatch {
@@ -11,6 +19,8 @@ export interface ParsedBatch {
   visitorId: string | null;
   pagehide: boolean;
   dropped: number;
+  /** Chat messages recorded as `hindsight.message` custom events (the Activity feed's prompts). */
+  messages: RecordedMessageInput[];
 }
 
 const MAX_VIEWPORT_PX = 100_000;
@@ -35,6 +45,7 @@ export function parseBatch(json: Buffer): ParsedBatch {
   let firstTimestamp = Number.POSITIVE_INFINITY;
   let lastTimestamp = Number.NEGATIVE_INFINITY;
   let hasFullSnapshot = false;
+  const messages: RecordedMessageInput[] = [];
   for (let i = 0; i < events.length; i++) {
     const event: unknown = events[i];
     if (!isObject(event)) throw invalid(`events[${i}] must be an object.`);
@@ -47,6 +58,10 @@ export function parseBatch(json: Buffer): ParsedBatch {
     if (timestamp < firstTimestamp) firstTimestamp = timestamp;
     if (timestamp > lastTimestamp) lastTimestamp = timestamp;
     if (type === RRWEB_EVENT_TYPE.FullSnapshot) hasFullSnapshot = true;
+    if (type === RRWEB_EVENT_TYPE.Custom) {
+      const message = readChatMessage(event.data, timestamp, i);
+      if (message) messages.push(message);
+    }
   }
 
   return {
@@ -58,7 +73,18 @@ export function parseBatch(json: Buffer): ParsedBatch {
     visitorId: parseVisitorId(body.visitorId),
     pagehide: parseOptionalBoolean(body.pagehide, 'pagehide'),
     dropped: parseDropped(body.dropped),
+    messages,
   };
+}
+
+const ROLES: ReadonlySet<string> = new Set(MESSAGE_ROLES);
+
+/** A chat message custom event's role and text; anything else (other tags, odd shapes) is just an event. */
+function readChatMessage(data: unknown, timestamp: number, index: number): RecordedMessageInput | undefined {
+  if (!isObject(data) || data.tag !== CHAT_MESSAGE_TAG || !isObject(data.payload)) return undefined;
+  const { role, text } = data.payload;
+  if (typeof role !== 'string' || !ROLES.has(role) || typeof text !== 'string' || text === '') return undefined;
+  return { role, text: text.slice(0, MAX_MESSAGE_LENGTH), timestamp: Math.floor(timestamp), index };
 }
 
 function parsePage(page: unknown): ParsedBatch['page'] {

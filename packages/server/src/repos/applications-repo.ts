@@ -50,3 +50,24 @@ export async function listApplications(db: Db): Promise<ApplicationRow[]> {
 export async function listRetentionPolicies(db: Db): Promise<{ id: string; retention_days: number }[]> {
   return db.selectFrom('applications').select(['id', 'retention_days']).execute();
 }
+
+export async function findApplication(db: Db, id: string): Promise<ApplicationRow | undefined> {
+  return db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateApplication(
+  db: Db,
+  id: string,
+  changes: { name?: string; allowedOrigins?: string[]; retentionDays?: number },
+): Promise<ApplicationRow | undefined> {
+  return db
+    .updateTable('applications')
+    .set({
+      ...(changes.name !== undefined && { name: changes.name }),
+      ...(changes.allowedOrigins !== undefined && { allowed_origins: changes.allowedOrigins }),
+      ...(changes.retentionDays !== undefined && { retention_days: changes.retentionDays }),
+    })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+}

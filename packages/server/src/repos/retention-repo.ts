@@ -22,3 +22,31 @@ export async function deleteSessionsStartedBefore(
     )`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }
+
+/**
+ * Deletes up to `limit` conversations of one application that were never recorded (Global Privacy Control, a
+ * failed recorder) and whose last message is older than `cutoff`, with their messages. Recorded ones go with
+ * their session (a trigger on sessions). Returns how many.
+ */
+export async function deleteUnrecordedConversationsBefore(
+  db: Db,
+  applicationId: string,
+  cutoff: Date,
+  limit: number,
+): Promise<number> {
+  const result = await sql<{ id: string }>`
+    with expired as (
+      delete from conversations where id in (
+        select c.id from conversations c
+        where c.application_id = ${applicationId} and c.last_message_at < ${cutoff}
+          and not exists (select 1 from sessions s where s.id = c.id)
+        limit ${limit}
+        for update skip locked
+      )
+      returning id
+    ), gone as (
+      delete from messages where session_id in (select id from expired)
+    )
+    select id from expired`.execute(db);
+  return result.rows.length;
+}

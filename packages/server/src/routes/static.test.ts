@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../test/support/test-app';
+import { createTestApp, testSecrets } from '../../test/support/test-app';
 import { createTestDatabase, type TestDatabase } from '../../test/support/test-database';
 import { createApp } from '../app';
 import { createLogger } from '../observability/logger';
@@ -31,6 +31,7 @@ beforeAll(async () => {
     logger: createLogger('silent'),
     metrics: createMetrics(),
     clock: () => new Date(),
+    secrets: testSecrets(),
     sites: {
       widget: new Map([
         ['/widget.js', js('/* loader */')],

@@ -1,11 +1,13 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
 import { HttpError } from '../http/http-error';
+import type { DashboardAssets } from '../static/dashboard-assets';
 import { respondWithFile, type StaticFile } from '../static/static-file';
 
 export interface StaticSites {
   widget?: Map<string, StaticFile>;
   demo?: Map<string, StaticFile>;
+  dashboard?: DashboardAssets;
 }
 
 /** Widget files may be loaded (module scripts: CORS mode) and embedded by any site. */

@@ -6,6 +6,7 @@ import type { Db } from '../db/database';
 import type { Logger } from '../observability/logger';
 import { listApplications } from '../repos/applications-repo';
 import type { StaticSites } from '../routes/static';
+import { loadDashboardAssets } from './dashboard-assets';
 import { loadDemoSite } from './demo-site';
 import { loadWidgetAssets } from './widget-assets';
 
@@ -18,13 +19,15 @@ function findDemoDirectory(): string | undefined {
   return undefined;
 }
 
-/** Loads the built widget, and the demo site with the first application's key. */
+/** Loads the built widget and dashboard, and the demo site with the first application's key. */
 export async function loadStaticSites(config: Readonly<Config>, db: Db, logger: Logger): Promise<StaticSites> {
   const widget = await loadWidgetAssets();
   if (!widget) logger.warn('widget not built: /widget.js answers 404 until `pnpm build` has run');
-  if (!config.demo) return { widget };
+  const dashboard = await loadDashboardAssets();
+  if (!dashboard) logger.warn('dashboard not built: / answers 404 until `pnpm build` has run');
+  if (!config.demo) return { widget, dashboard };
   const [application] = await listApplications(db);
   const directory = findDemoDirectory();
   const demo = application && directory ? await loadDemoSite(directory, application.public_key) : undefined;
-  return { widget, demo };
+  return { widget, demo, dashboard };
 }

@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { batchBody, newSessionId } from '../../test/support/batches';
+import { sendChat } from '../../test/support/chat-client';
 import { createTestApp, createTestApplication, createTestClock, postBatch } from '../../test/support/test-app';
 import { createTestDatabase, type TestDatabase } from '../../test/support/test-database';
 import { sweepRetention } from './retention-sweeper';
@@ -47,4 +49,31 @@ it("deletes sessions older than each application's retention, with their chunks,
   clock.advance(30 * DAY);
   expect(await sweepRetention(testDb.db, clock.now(), 3)).toBe(2);
   expect(await testDb.db.selectFrom('chunks').selectAll().execute()).toEqual([]);
+});
+
+it('deletes expired conversations with their messages: recorded ones with their session, unrecorded ones alone', async () => {
+  const clock = createTestClock(new Date('2026-03-01T00:00:00Z'));
+  const { app } = createTestApp(testDb.db, { clock: clock.now, env: { CHAT_RATE_ADDRESS_BURST: '1000' } });
+  const site = await createTestApplication(testDb.db, { retentionDays: 7 });
+  const recorded = newSessionId();
+  expect((await postBatch(app, { key: site.public_key, session: recorded, seq: 0, body: batchBody() })).status).toBe(
+    200,
+  );
+  const unrecorded = newSessionId();
+  for (const session of [recorded, unrecorded]) {
+    expect((await sendChat(app, { key: site.public_key, session, text: 'Anyone there?' })).status).toBe(200);
+  }
+  clock.advance(3 * DAY);
+  const fresh = newSessionId();
+  await sendChat(app, { key: site.public_key, session: fresh, text: 'Still here' });
+
+  clock.advance(5 * DAY);
+  await sweepRetention(testDb.db, clock.now(), 1);
+  const left = await sql<{ session_id: string }>`
+    select distinct session_id from messages where application_id = ${site.id}`.execute(testDb.db);
+  expect(left.rows.map((r) => r.session_id)).toEqual([fresh]);
+  const conversations = await sql<{
+    id: string;
+  }>`select id from conversations where application_id = ${site.id}`.execute(testDb.db);
+  expect(conversations.rows.map((r) => r.id)).toEqual([fresh]);
 });

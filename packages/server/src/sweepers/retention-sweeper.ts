@@ -1,12 +1,12 @@
 import type { Db } from '../db/database';
 import { listRetentionPolicies } from '../repos/applications-repo';
-import { deleteSessionsStartedBefore } from '../repos/retention-repo';
+import { deleteSessionsStartedBefore, deleteUnrecordedConversationsBefore } from '../repos/retention-repo';
 
 const DAY_MS = 86_400_000;
 
 /**
- * Deletes, for every application, the sessions (and their chunks) that started more than its retention days
- * before `now`. Works in batches of `batchSize` sessions, each its own short transaction. Returns the count.
+ * Deletes, for every application, the sessions (with their chunks and conversations) that started more than its
+ * retention days before `now`, and chats never recorded whose last message is that old. Works in batches of `batchSize` sessions, each its own short transaction. Returns the count.
  */
 export async function sweepRetention(db: Db, now: Date, batchSize: number): Promise<number> {
   let deleted = 0;
@@ -16,6 +16,9 @@ export async function sweepRetention(db: Db, now: Date, batchSize: number): Prom
       const count = await deleteSessionsStartedBefore(db, application.id, cutoff, batchSize);
       deleted += count;
       if (count < batchSize) break;
+    }
+    while ((await deleteUnrecordedConversationsBefore(db, application.id, cutoff, batchSize)) === batchSize) {
+      // chats that were never recorded expire on the same schedule
     }
   }
   return deleted;

@@ -1,4 +1,5 @@
 import type { AppDeps } from '../app-env';
+import { refreshActiveEvents } from '../repos/session-queries-repo';
 import { sweepSessionLifecycle } from './lifecycle-sweeper';
 import { sweepRetention } from './retention-sweeper';
 import { type PeriodicTask, runPeriodically } from './run-periodically';
@@ -15,6 +16,7 @@ export function startSweepers(deps: AppDeps): PeriodicTask {
         metrics.increment('hindsight_sessions_completed_total', { reason: session.endReason });
       }
       if (completed.length > 0) logger.debug('sessions completed', { count: completed.length });
+      await refreshActiveEvents(db);
     },
     logger,
   );

@@ -1,10 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { INGEST_BATCH_PATH } from '@hindsight/shared';
 import { createApp } from '../../src/app';
+import { createSecretBox } from '../../src/chat/secret-box';
 import { type Config, parseConfig } from '../../src/config';
 import type { Db } from '../../src/db/database';
 import { createLogger } from '../../src/observability/logger';
 import { createMetrics } from '../../src/observability/metrics';
 import { createApplication } from '../../src/repos/applications-repo';
+import type { StaticSites } from '../../src/routes/static';
 
 /** A settable clock for lifecycle and retention tests. */
 export function createTestClock(start = new Date('2026-11-22T10:00:00Z')) {
@@ -26,7 +29,10 @@ export function testConfig(env: Record<string, string> = {}): Readonly<Config> {
 }
 
 /** The real app wired to a test database. */
-export function createTestApp(db: Db, options: { env?: Record<string, string>; clock?: () => Date } = {}) {
+export function createTestApp(
+  db: Db,
+  options: { env?: Record<string, string>; clock?: () => Date; sites?: StaticSites } = {},
+) {
   const config = testConfig(options.env);
   const metrics = createMetrics();
   const app = createApp({
@@ -35,6 +41,8 @@ export function createTestApp(db: Db, options: { env?: Record<string, string>; c
     logger: createLogger(config.logLevel),
     metrics,
     clock: options.clock ?? (() => new Date()),
+    sites: options.sites,
+    secrets: testSecrets(),
   });
   return { app, config, metrics };
 }
@@ -63,4 +71,9 @@ export function postBatch(
     body: params.body,
     headers: { 'content-type': 'text/plain', ...params.headers },
   });
+}
+
+/** A secret box under a random key (what a server generates on its first start). */
+export function testSecrets() {
+  return createSecretBox(randomBytes(32));
 }
