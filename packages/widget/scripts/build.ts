@@ -9,6 +9,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'tsup';
 import { rrwebWithoutCanvas } from './rrweb-without-canvas';
+import { selfContainedGzip } from './self-contained-gzip';
 
 const root = path.resolve(import.meta.dirname, '..');
 // WIDGET_OUT_DIR lets the size-budget test build into a folder of its own.
@@ -35,7 +36,7 @@ async function lazyBundle(name: string, entry: string): Promise<string> {
     outDir,
     splitting: false,
     noExternal: [/.*/],
-    esbuildPlugins: [rrwebWithoutCanvas()],
+    esbuildPlugins: [rrwebWithoutCanvas(), selfContainedGzip()],
   });
   const code = await readFile(path.join(outDir, `${name}.js`));
   const file = `${name}.${createHash('sha256').update(code).digest('hex').slice(0, 10)}.js`;
@@ -74,6 +75,7 @@ await build({
   dts: true,
   silent: true,
   noExternal: ['@hindsight/shared'],
+  esbuildPlugins: [selfContainedGzip()],
 });
 await rm(path.join(dist, 'tmp'), { recursive: true, force: true });
 console.log(`widget built: widget.js, widget/${chatFile}, widget/${recorderFile}, npm/`);

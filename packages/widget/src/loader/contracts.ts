@@ -1,3 +1,4 @@
+import type { ChatMessageDto, ChatStreamEvent, SendChatMessageRequest } from '@hindsight/shared';
 import type { Host } from './host';
 import type { SessionStore } from './session-store';
 
@@ -10,6 +11,12 @@ export interface ChatMessage {
   role: 'visitor' | 'assistant' | 'operator' | 'system';
   text: string;
   at: number;
+  /** The server's id, once stored. */
+  id?: string;
+  /** Operators: who answered. */
+  author?: string;
+  /** Visitor messages: the widget's id for the send, reused by a retry so the server stores it once. */
+  clientId?: string;
 }
 
 /** What the loader hands the lazily loaded recorder. */
@@ -41,10 +48,14 @@ export interface ChatContext {
   greeting: string;
   /** Accent color (CSS). */
   accent: string;
-  /** Messages so far, and a way to add one (the loader records it and tells listeners). */
-  messages: () => ChatMessage[];
-  subscribe: (listener: () => void) => () => void;
-  sendVisitorMessage: (text: string) => Promise<void>;
+  endpoint: string;
+  appKey: string;
+  /** The chat needs a session id even when nothing is recorded (GPC, recorder failure): `ensure` makes one. */
+  sessions: SessionStore;
+  visitorId: () => string;
+  /** A message the panel shows for the first time in this tab: the loader records it and tells the site. */
+  onMessage: (message: ChatMessage) => void;
+  fail: (kind: string, error: unknown) => void;
   close: () => void;
   end: () => void;
 }
@@ -52,5 +63,20 @@ export interface ChatContext {
 export interface ChatPanel {
   show(): void;
   hide(): void;
-  destroy(): void;
+  /** Sends a visitor message; failures show in the panel (with Retry) and go to `fail`, never reject. */
+  send(text: string): Promise<void>;
+  /** Forgets the conversation (the chat ended). */
+  clear(): void;
+}
+
+/** How the chat reaches its replies; the server's is the default, tests inject their own. */
+export interface ChatTransport {
+  send(
+    sessionId: string,
+    body: SendChatMessageRequest,
+    onEvent: (event: ChatStreamEvent) => void,
+    signal: AbortSignal,
+  ): Promise<void>;
+  /** The conversation's messages after `after` (all without it), oldest first. */
+  history(sessionId: string, after: string | undefined, signal: AbortSignal): Promise<ChatMessageDto[]>;
 }

@@ -1,13 +1,5 @@
-import { INGEST_END_PATH } from '@hindsight/shared';
-import type {
-  ChatContext,
-  ChatMessage,
-  ChatPanel,
-  Emit,
-  Recorder,
-  RecorderContext,
-  WidgetEventName,
-} from './contracts';
+import { CHAT_MESSAGE_TAG, INGEST_END_PATH } from '@hindsight/shared';
+import type { ChatContext, ChatPanel, Emit, Recorder, RecorderContext, WidgetEventName } from './contracts';
 import { globalPrivacyControl, host } from './host';
 import { type Launcher, mountLauncher } from './launcher';
 import type { ResolvedOptions } from './options';
@@ -19,14 +11,8 @@ export interface LazyParts {
   loadRecorder: () => Promise<{ startRecorder: (ctx: RecorderContext) => Recorder }>;
 }
 
-/** Produces the reply to a visitor's message. The chat issue plugs the server's responders in here. */
-export type Responder = (text: string, history: ChatMessage[]) => Promise<string>;
-
 /** How long after a failed load of the recorder bundle the widget tries again. */
 const RECORDER_RETRY_MS = 15_000;
-
-/** Until the server answers chats, the panel acknowledges messages itself. */
-export const acknowledgeLocally: Responder = async () => 'Thanks, we got your message. The team can see it.';
 
 export interface Identity {
   id?: string;
@@ -38,7 +24,7 @@ export interface Identity {
  * The widget's behaviour, independent of how it was loaded. Every public method is safe to call at any time
  * and never throws into the page: failures are reported through the `error` event.
  */
-export function createWidget(options: ResolvedOptions, lazy: LazyParts, respond: Responder = acknowledgeLocally) {
+export function createWidget(options: ResolvedOptions, lazy: LazyParts) {
   const listeners = new Map<WidgetEventName, Set<(data: unknown) => void>>();
   let readyData: unknown;
   const emit: Emit = (name, data) => {
@@ -52,10 +38,6 @@ export function createWidget(options: ResolvedOptions, lazy: LazyParts, respond:
     }
   };
   const sessions = createSessionStore(options.appKey);
-  // The conversation so far in this tab, so the panel shows it again after a navigation or reload.
-  const messagesKey = `hindsight:${options.appKey}:messages`;
-  const messages: ChatMessage[] = readMessages(messagesKey);
-  const messageListeners = new Set<() => void>();
   let recorder: Promise<Recorder | undefined> | undefined;
   let panel: Promise<ChatPanel | undefined> | undefined;
   let isOpen = false;
@@ -67,7 +49,8 @@ export function createWidget(options: ResolvedOptions, lazy: LazyParts, respond:
   function startRecording(): Promise<Recorder | undefined> {
     if (!recordingAllowed) return Promise.resolve(undefined);
     if (recorder) return recorder;
-    const isNew = sessions.current() === undefined;
+    // The chat may have made the session already (without recording): a recording of it is still news.
+    const isNew = !sessions.current()?.recording;
     const session = sessions.ensure();
     sessions.setRecording(true);
     if (isNew) emit('session', { id: session.id });
@@ -99,14 +82,6 @@ export function createWidget(options: ResolvedOptions, lazy: LazyParts, respond:
     void recorder?.then((r) => r?.addCustomEvent(tag, payload));
   };
 
-  function addMessage(message: ChatMessage): void {
-    messages.push(message);
-    host.tabStorage.set(messagesKey, JSON.stringify(messages));
-    recordEvent('hindsight.message', { role: message.role, text: message.text });
-    emit('message', message);
-    for (const listener of messageListeners) listener();
-  }
-
   function loadPanel(): Promise<ChatPanel | undefined> {
     panel ??= lazy
       .loadChat()
@@ -117,12 +92,15 @@ export function createWidget(options: ResolvedOptions, lazy: LazyParts, respond:
           title: options.title,
           greeting: options.greeting,
           accent: options.color,
-          messages: () => messages,
-          subscribe(listener) {
-            messageListeners.add(listener);
-            return () => messageListeners.delete(listener);
+          endpoint: options.endpoint,
+          appKey: options.appKey,
+          sessions,
+          visitorId: () => visitorId(),
+          onMessage(message) {
+            recordEvent(CHAT_MESSAGE_TAG, { role: message.role, text: message.text });
+            emit('message', message);
           },
-          sendVisitorMessage: (text) => api.send(text),
+          fail,
           close: () => api.close(),
           end: () => api.end(),
         }),
@@ -158,14 +136,7 @@ export function createWidget(options: ResolvedOptions, lazy: LazyParts, respond:
       const message = typeof text === 'string' ? text.trim() : '';
       if (!message) return;
       if (!isOpen) void api.open();
-      await startRecording();
-      addMessage({ role: 'visitor', text: message, at: Date.now() });
-      try {
-        addMessage({ role: 'assistant', text: await respond(message, [...messages]), at: Date.now() });
-      } catch (error) {
-        fail('chat', error);
-        throw error;
-      }
+      await (await loadPanel())?.send(message);
     },
     identify(identity: Identity): void {
       if (identity?.id && /^[A-Za-z0-9_-]{1,64}$/.test(identity.id)) visitorId(identity.id);
@@ -179,11 +150,10 @@ export function createWidget(options: ResolvedOptions, lazy: LazyParts, respond:
       recorder = undefined;
       await running?.stop();
       sessions.clear();
-      messages.length = 0;
-      host.tabStorage.remove(messagesKey);
-      for (const listener of messageListeners) listener();
+      (await panel)?.clear();
       await api.close();
-      if (!session || !host.fetch) return;
+      // A session that only chatted (nothing recorded) has nothing to complete.
+      if (!session?.recording || !host.fetch) return;
       const query = `?key=${encodeURIComponent(options.appKey)}&session=${session.id}`;
       await host
         .fetch(`${options.endpoint}${INGEST_END_PATH}${query}`, {
@@ -210,12 +180,3 @@ export function createWidget(options: ResolvedOptions, lazy: LazyParts, respond:
 }
 
 export type Widget = ReturnType<typeof createWidget>;
-
-function readMessages(key: string): ChatMessage[] {
-  try {
-    const stored = JSON.parse(host.tabStorage.get(key) ?? '[]');
-    return Array.isArray(stored) ? stored : [];
-  } catch {
-    return [];
-  }
-}

@@ -106,11 +106,13 @@ describe('batch queue', () => {
       onDropped: () => {},
       onOverflow: () => {},
     });
-    queue.push(batch(0, 30_000));
-    queue.push(batch(1, 25_000));
-    queue.push(batch(2, 20_000));
+    queue.push(batch(0, 30_000)); // being sent (keepalive): takes its share of the limit, no beacon
+    queue.push(batch(1, 40_000)); // over what is left: the next page sends it
+    queue.push(batch(2, 25_000));
+    queue.push(batch(3, 20_000)); // over what is left
+    queue.push(batch(4, 5_000), false); // queued at unload, not sent by the queue itself
     queue.sendOnUnload();
-    expect(sendOnUnload.mock.calls.map(([b]) => b.seq)).toEqual([0, 1]);
-    expect(queue.size).toBe(3);
+    expect(sendOnUnload.mock.calls.map(([b]) => b.seq)).toEqual([2, 4]);
+    expect(queue.size).toBe(5);
   });
 });

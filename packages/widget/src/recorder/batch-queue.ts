@@ -78,7 +78,8 @@ export function createBatchQueue(options: BatchQueueOptions) {
   }
 
   return {
-    push(batch: OutgoingBatch): void {
+    /** Queues a batch; `send: false` at unload, where `sendOnUnload` sends it (one request, not two). */
+    push(batch: OutgoingBatch, send = true): void {
       if (batches.some((queued) => queued.sessionId === batch.sessionId && queued.seq === batch.seq)) return;
       batches.push(batch);
       if (bytes() > maxBytes) {
@@ -92,7 +93,7 @@ export function createBatchQueue(options: BatchQueueOptions) {
         );
         options.onOverflow();
       }
-      void pump();
+      if (send) void pump();
     },
     /** Resolves once every queued batch has been sent or given up on (or after `timeoutMs`). */
     drained(timeoutMs: number): Promise<void> {
@@ -113,10 +114,12 @@ export function createBatchQueue(options: BatchQueueOptions) {
      */
     sendOnUnload(): void {
       let budget = KEEPALIVE_LIMIT_BYTES;
-      for (const batch of batches) {
-        if (batch.body.byteLength > budget) break;
-        if (!options.sendOnUnload(batch)) break;
+      for (const [index, batch] of batches.entries()) {
+        if (batch.body.byteLength > budget) continue; // the next page sends it
         budget -= batch.body.byteLength;
+        // The batch being sent went with keepalive (it is under the limit): it arrives without a beacon.
+        if (index === 0 && sending) continue;
+        if (!options.sendOnUnload(batch)) break;
       }
     },
   };

@@ -9,14 +9,16 @@ import { privacyOptions } from './privacy';
 import { batchUrl, KEEPALIVE_LIMIT_BYTES, type OutgoingBatch, sendBatch, sendOnUnload } from './send-batch';
 
 export const FLUSH_INTERVAL_MS = 5_000;
+/** How often the recording takes a new full snapshot (Sentry's replay uses the same 5 minutes). */
+const CHECKOUT_INTERVAL_MS = 5 * 60_000;
 /** How long stopping waits for queued batches to reach the server (ending the chat waits for this). */
 export const STOP_DRAIN_TIMEOUT_MS = 5_000;
 /**
- * At unload, batches up to this much JSON in all are compressed at once (fflate does ~20-30 MB/s on a slow
- * phone-class core: this keeps the task well under 50 ms); bigger leftovers (a full snapshot still in the
- * worker) are kept raw in sessionStorage for the next page to compress.
+ * At unload, batches up to this much JSON in all are wrapped in a stored (uncompressed) gzip at once and sent
+ * with beacons: a copy and a CRC, under the 60 KB keepalive limit. Bigger leftovers (a full snapshot still in
+ * the worker) are kept raw in sessionStorage for the next page to compress (a string written there as is).
  */
-export const UNLOAD_COMPRESS_BUDGET_CHARS = 256_000;
+export const UNLOAD_COMPRESS_BUDGET_CHARS = 48_000;
 /** Raw JSON size at which a batch is sent without waiting for the interval. */
 export const FLUSH_AT_BYTES = 500_000;
 
@@ -25,27 +27,46 @@ interface BuiltBatch {
   seq: number;
   events: string[];
   meta: { visitorId: string; page?: object; pagehide?: true; dropped?: number };
+  /** Stored gzip made at unload, for the beacon. */
+  body?: Uint8Array;
+  /** The batch document, built once (what the worker compresses, and what unload stashes as is). */
+  json?: string;
 }
 
 /**
  * Records the page with rrweb and ships it: events are buffered, cut into batches every 5 s (or at 500 KB, or
  * right after a full snapshot), compressed off the main thread when possible, and sent in order with retries.
- * On pagehide whatever is left is compressed at once, sent with beacons where it fits and kept for the next page.
+ * On pagehide what is left is sent with beacons where it fits (stored gzip) and kept for the next page.
  */
 export function startRecorder(ctx: RecorderContext): Recorder {
   const { host } = ctx;
   const compressor = createCompressor();
   const buffer = createEventBuffer();
   const stash = createPendingStash(host, ctx.appKey);
-  const encoder = new TextEncoder();
   const compressing = new Set<BuiltBatch>();
   let chain: Promise<void> = Promise.resolve();
   let dropped = 0;
   let pageMetaPending = true;
   let stopped = false;
+  /** pagehide ran: until a pageshow brings the page back, nothing more is flushed (it could not finish). */
+  let leaving = false;
 
   const url = (batch: Pick<OutgoingBatch, 'sessionId' | 'seq'>) => batchUrl(ctx.endpoint, ctx.appKey, batch);
-  const serialize = (batch: BuiltBatch) => encoder.encode(batchJson(batch.events, host.stringify(batch.meta)));
+  const serialize = (batch: BuiltBatch): string => {
+    batch.json ??= batchJson(batch.events, host.stringify(batch.meta));
+    return batch.json;
+  };
+  // A failed step must not stop the chain (every later batch waits on it).
+  const then = (step: () => Promise<void>) => {
+    chain = chain.then(step).catch(() => undefined);
+    return chain;
+  };
+  const rawOf = (batch: BuiltBatch): RawBatch => ({
+    sessionId: batch.sessionId,
+    seq: batch.seq,
+    eventCount: batch.events.length,
+    json: serialize(batch),
+  });
   const outgoing = (batch: BuiltBatch, body: Uint8Array): OutgoingBatch => ({
     sessionId: batch.sessionId,
     seq: batch.seq,
@@ -73,12 +94,11 @@ export function startRecorder(ctx: RecorderContext): Recorder {
     onOverflow: () => takeFullSnapshot(),
   });
   const resumeStashed = () => {
-    const { batches, raw } = stash.take();
-    for (const batch of batches) queue.push(batch);
-    for (const batch of raw) {
-      chain = chain.then(async () =>
-        queue.push({ ...batch, body: await compressor.compress(encoder.encode(batch.json)) }),
-      );
+    const taken = stash.take();
+    dropped += taken.dropped;
+    for (const batch of taken.batches) queue.push(batch);
+    for (const batch of taken.raw) {
+      void then(async () => queue.push({ ...batch, body: await compressor.compress(batch.json) }));
     }
   };
   resumeStashed();
@@ -107,28 +127,30 @@ export function startRecorder(ctx: RecorderContext): Recorder {
   function flush(): Promise<void> {
     const batch = build();
     if (!batch) return chain;
+    // Built now, so that unload finds it ready (to stash as is) even while it waits for the worker.
+    serialize(batch);
     compressing.add(batch);
-    chain = chain.then(async () => {
+    return then(async () => {
       const body = await compressor.compress(serialize(batch));
-      // Unload may have compressed and stashed this batch synchronously in the meantime.
+      // Unload may have stashed this batch in the meantime.
       if (compressing.delete(batch)) queue.push(outgoing(batch, body));
     });
-    return chain;
   }
 
-  /** Synchronous compression for unload, split so every part fits a keepalive request. */
-  function compressNow(batch: BuiltBatch): OutgoingBatch[] {
-    const body = compressor.sync(serialize(batch));
-    if (body.byteLength <= KEEPALIVE_LIMIT_BYTES || batch.events.length < 2) return [outgoing(batch, body)];
+  /** Synchronous gzip (stored) for unload, split so every part fits a keepalive request. */
+  function compressNow(batch: BuiltBatch): BuiltBatch[] {
+    const body = compressor.store(serialize(batch));
+    if (body.byteLength <= KEEPALIVE_LIMIT_BYTES || batch.events.length < 2) return [{ ...batch, body }];
     const half = batch.events.length >> 1;
     const { pagehide, ...firstMeta } = batch.meta;
-    const first = { ...batch, events: batch.events.slice(0, half), meta: firstMeta };
+    const first = { ...batch, events: batch.events.slice(0, half), meta: firstMeta, json: undefined };
     const next = ctx.sessions.reserveSeq();
     const second = { ...next, events: batch.events.slice(half), meta: { visitorId: batch.meta.visitorId, pagehide } };
     return [...compressNow(first), ...compressNow(second as BuiltBatch)];
   }
 
   function onPageHide(): void {
+    leaving = true;
     safely(() => {
       record.addCustomEvent('hindsight.pagehide', {}); // so the last batch always exists and says pagehide
       const last = build(true);
@@ -136,25 +158,40 @@ export function startRecorder(ctx: RecorderContext): Recorder {
       compressing.clear();
       let budget = UNLOAD_COMPRESS_BUDGET_CHARS;
       const raw: RawBatch[] = [];
+      const beaconed: BuiltBatch[] = [];
       for (const batch of leftovers) {
-        const json = batchJson(batch.events, host.stringify(batch.meta));
+        const json = serialize(batch);
         if (json.length > budget) {
-          raw.push({ sessionId: batch.sessionId, seq: batch.seq, eventCount: batch.events.length, json });
+          raw.push(rawOf(batch));
           continue;
         }
         budget -= json.length;
-        for (const part of compressNow(batch)) queue.push(part);
+        const parts = compressNow(batch);
+        for (const part of parts) queue.push(outgoing(part, part.body as Uint8Array), false);
+        // The next page gets them as JSON: it compresses them for real (stored gzip is ~10x bigger), and
+        // writing the JSON costs less than base64 of the stored gzip.
+        beaconed.push(...parts);
       }
       queue.sendOnUnload();
-      stash.save(queue.pending(), raw);
+      const isBeaconed = (b: OutgoingBatch) =>
+        beaconed.some((part) => part.seq === b.seq && part.sessionId === b.sessionId);
+      stash.save(
+        queue.pending().filter((b) => !isBeaconed(b)),
+        [...raw, ...beaconed.map(rawOf)],
+      );
     });
   }
   // Back from the back/forward cache: this page lives on, so it takes back what it left for the next one.
   const onPageShow = (event: PageTransitionEvent) => {
+    leaving = false;
     if (event.persisted) safely(resumeStashed);
   };
+  // Hidden without leaving (another tab, the app in the background): send what there is now. After pagehide
+  // (Chromium fires visibilitychange after it), a flush would reserve a sequence number for a batch that dies
+  // in the worker with the page: a gap. Events the page emits while it unloads stay in the buffer instead (sent
+  // if the page comes back from the back/forward cache).
   const onVisibilityChange = () => {
-    if (host.document.visibilityState === 'hidden') void flush();
+    if (host.document.visibilityState === 'hidden' && !leaving) void flush();
   };
 
   function takeFullSnapshot(): void {
@@ -167,6 +204,9 @@ export function startRecorder(ctx: RecorderContext): Recorder {
       if (event.type === RRWEB_EVENT_TYPE.FullSnapshot || buffer.bytes >= FLUSH_AT_BYTES) void flush();
     },
     ...privacyOptions(ctx.maskAllInputs),
+    // A fresh full snapshot every few minutes bounds what a replay must apply to seek: rrweb's replayer starts
+    // from the last snapshot before the target (a long single-page visit would otherwise replay from its start).
+    checkoutEveryNms: CHECKOUT_INTERVAL_MS,
     // rrweb's observers must never throw into the page.
     errorHandler: (error: unknown) => {
       ctx.emit('error', { kind: 'recorder', message: String(error) });

@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, vi } from 'vitest';
-import { type Stack, test } from './support/stack';
+import { type PageProblems, type Stack, test } from './support/stack';
 import {
   duplicates,
   eventKey,
@@ -41,6 +41,16 @@ function watchSentEvents(page: Page) {
     },
     events: (): StoredEvent[] => bodies.flatMap((body) => JSON.parse(gunzipSync(body).toString()).events),
   };
+}
+
+/**
+ * The page's problems, leaving out the chat's own reports: the markers are chat messages, and a message sent
+ * while the server is unreachable (or after the chat's rate limit) fails by design: the panel shows it and the
+ * site hears it (`error` with kind `chat`). What must stay silent is the recording.
+ */
+function recorderProblems(problems: Pick<PageProblems, 'errors' | 'consoleErrors' | 'widgetErrors'>) {
+  const { errors, consoleErrors, widgetErrors } = problems;
+  return { errors, consoleErrors, widgetErrors: widgetErrors.filter((e) => !e.includes('"kind":"chat"')) };
 }
 
 /** A marker the recording must keep: typed into a field (input events) and sent as a chat message (custom event). */
@@ -129,7 +139,7 @@ describe.concurrent('outages', () => {
     await leaveMarker(page, 'after-1');
 
     await expectEverythingStored(stack, page, sessionId, sent, ['before-1', ...during, 'after-1']);
-    expect(await problems.read()).toMatchObject({ errors: [], consoleErrors: [], widgetErrors: [] });
+    expect(recorderProblems(await problems.read())).toEqual({ errors: [], consoleErrors: [], widgetErrors: [] });
   });
 
   test('browser offline for 20 s: nothing lost', async ({ stack }) => {
@@ -142,7 +152,7 @@ describe.concurrent('outages', () => {
     await leaveMarker(page, 'after-1');
 
     await expectEverythingStored(stack, page, sessionId, sent, ['before-1', ...during, 'after-1']);
-    expect(await problems.read()).toMatchObject({ errors: [], consoleErrors: [], widgetErrors: [] });
+    expect(recorderProblems(await problems.read())).toEqual({ errors: [], consoleErrors: [], widgetErrors: [] });
   });
 
   test('ingest answering 500 for a minute: no error in the page, bounded memory, and the same session continues once it recovers', async ({
@@ -171,9 +181,10 @@ describe.concurrent('outages', () => {
     expect(failed).toBeGreaterThanOrEqual(3);
     expect(failed).toBeLessThan(40);
     expect(heapDuring - heapBefore).toBeLessThan(16 * MB);
-    const { errors, consoleErrors, widgetErrors, networkLog } = await problems.read();
-    expect({ errors, consoleErrors, widgetErrors }).toEqual({ errors: [], consoleErrors: [], widgetErrors: [] });
+    const { networkLog, ...rest } = await problems.read();
+    expect(recorderProblems(rest)).toEqual({ errors: [], consoleErrors: [], widgetErrors: [] });
     // What the page does get is the browser's own network log line for each failed request (scripts cannot see it).
-    expect(networkLog.every((line) => line.includes('status of 500'))).toBe(true);
+    // (and 429 for the chat messages past the chat's rate limit: the markers are one every 2.5 s).
+    expect(networkLog.every((line) => /status of (500|429)/.test(line))).toBe(true);
   });
 });

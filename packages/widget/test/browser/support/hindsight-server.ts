@@ -13,6 +13,9 @@ const START_ATTEMPTS = 5;
  */
 const PORT_RANGE = [20_000, 32_000] as const;
 
+/** The owner every test server starts with (HINDSIGHT_ADMIN_*), so a test can act in the dashboard API. */
+export const TEST_ADMIN = { email: 'anna@team.example', password: 'correct horse battery staple' } as const;
+
 export interface HindsightServer {
   port: number;
   /** `http://127.0.0.1:<port>`: where pages load widget.js from and send batches to. */
@@ -53,6 +56,8 @@ async function startOnPort(databaseUrl: string, port: number): Promise<Hindsight
       PUBLIC_URL: origin,
       DATABASE_URL: databaseUrl,
       HINDSIGHT_DEMO: 'false',
+      HINDSIGHT_ADMIN_EMAIL: TEST_ADMIN.email,
+      HINDSIGHT_ADMIN_PASSWORD: TEST_ADMIN.password,
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
