@@ -23,7 +23,7 @@ export interface RunRecord {
   startMs: number;
   documents: DocumentMeasure[];
   heapBytes: number;
-  /** Web workers the pages started (fflate's async API starts one per call). */
+  /** Web workers the pages started (the widget starts one per page, on its first batch). */
   workersStarted: number;
   received: ReceivedBody[];
   unexpectedRequests: string[];

@@ -19,7 +19,7 @@ const VIEWPORT = { width: 1280, height: 800 };
 export interface BrowserSession {
   page: Page;
   meter: DocumentMeter;
-  /** Web workers the pages started so far (fflate's async API starts one per call). */
+  /** Web workers the pages started so far (the widget starts one per page, on its first batch). */
   workersStarted(): number;
 }
 
