@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'tsup';
-import { rrwebWithoutCanvas } from './rrweb-without-canvas';
+import { rrwebLean } from './rrweb-lean';
 import { selfContainedGzip } from './self-contained-gzip';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -36,7 +36,7 @@ async function lazyBundle(name: string, entry: string): Promise<string> {
     outDir,
     splitting: false,
     noExternal: [/.*/],
-    esbuildPlugins: [rrwebWithoutCanvas(), selfContainedGzip()],
+    esbuildPlugins: [rrwebLean(), selfContainedGzip()],
   });
   const code = await readFile(path.join(outDir, `${name}.js`));
   const file = `${name}.${createHash('sha256').update(code).digest('hex').slice(0, 10)}.js`;

@@ -47,6 +47,7 @@ test('paste-the-tag page: opening the chat starts an active session whose replay
   });
   expect(replayed.messages).toContain('Do you ship seeds to Norway?');
   expect(replayed.fieldValues.name).toBe('Ada Lovelace');
+  expect(replayed.iframeText).toBe('Open daily from 9 to 17, Sundays from 10.');
 
   expect(await problems.read()).toMatchObject({ errors: [], consoleErrors: [], widgetErrors: [] });
 });

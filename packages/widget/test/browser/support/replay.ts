@@ -11,6 +11,8 @@ export interface ReplayedPage {
   panel: boolean;
   messages: string[];
   fieldValues: Record<string, string>;
+  /** The text of the first iframe's (replayed) document. */
+  iframeText: string | null;
 }
 
 /**
@@ -43,6 +45,7 @@ export async function replayToEnd(page: Page, events: StoredEvent[]): Promise<Re
       panel: shadow?.querySelector('[data-hs=panel]') != null,
       messages: Array.from(shadow?.querySelectorAll('[data-hs=message]') ?? []).map((m) => m.textContent ?? ''),
       fieldValues,
+      iframeText: doc.querySelector('iframe')?.contentDocument?.body?.textContent?.trim() ?? null,
     };
   }, events);
 }

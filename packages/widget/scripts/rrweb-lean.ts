@@ -1,0 +1,109 @@
+import { readFile } from 'node:fs/promises';
+import type { Options } from 'tsup';
+
+type Plugin = NonNullable<Options['esbuildPlugins']>[number];
+
+/**
+ * Cuts from @rrweb/record the code that only runs for options Hindsight never sets, ~5 KB gzip of every
+ * visitor's download. Sentry's replay strips rrweb the same way at build time (`__RRWEB_EXCLUDE_CANVAS__`,
+ * `__RRWEB_EXCLUDE_IFRAME__`). What Hindsight records is unchanged: same-origin iframes, shadow roots, styles
+ * and every observer it uses stay.
+ *
+ * Pinned to the exact @rrweb/record version: the build fails loudly if a marker moves.
+ */
+export const RRWEB_RECORD_VERSION = '2.1.6';
+
+interface Cut {
+  /** Why the section can go. */
+  why: string;
+  /** The section runs from `from` (included) to `to` (kept). */
+  from: string;
+  to: string;
+  replacement: string;
+}
+
+const CUTS: Cut[] = [
+  {
+    why: 'canvas and WebGL recording (`recordCanvas`): it would send pixels of whatever a page draws',
+    from: 'var chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";\nvar lookup',
+    to: '\nclass StylesheetManager {',
+    replacement: 'class CanvasManager {\n  reset() {}\n  freeze() {}\n  unfreeze() {}\n  lock() {}\n  unlock() {}\n}\n',
+  },
+  {
+    // Cross-origin iframes are recorded only by an rrweb running inside them (`recordCrossOriginIframes`),
+    // which Hindsight's widget never is. Same-origin iframes are attached as before.
+    why: 'cross-origin iframe messages and their id mirrors (`recordCrossOriginIframes`)',
+    from: 'class CrossOriginIframeMirror {',
+    to: 'class ShadowDomManager {',
+    replacement: `class IframeManager {
+  constructor(options) {
+    this.iframes = new WeakMap();
+    this.mutationCb = options.mutationCb;
+    this.stylesheetManager = options.stylesheetManager;
+    this.mirror = options.mirror;
+  }
+  addIframe(iframeEl) {
+    this.iframes.set(iframeEl, true);
+  }
+  addLoadListener(cb) {
+    this.loadListener = cb;
+  }
+  attachIframe(iframeEl, childSn) {
+    this.mutationCb({
+      adds: [{ parentId: this.mirror.getId(iframeEl), nextId: null, node: childSn }],
+      removes: [],
+      texts: [],
+      attributes: [],
+      isAttachIframe: true
+    });
+    if (this.loadListener) this.loadListener(iframeEl);
+    const doc = iframeEl.contentDocument;
+    if (doc && doc.adoptedStyleSheets && doc.adoptedStyleSheets.length > 0)
+      this.stylesheetManager.adoptStyleSheets(doc.adoptedStyleSheets, this.mirror.getId(doc));
+  }
+}
+`,
+  },
+  {
+    why: 'web font recording (`collectFonts`)',
+    from: 'function initFontObserver(',
+    to: '\nfunction initSelectionObserver(',
+    replacement: 'function initFontObserver() {\n  return () => {};\n}\n',
+  },
+  {
+    // rrdom's virtual nodes exist only in the replayer; a recorded page's nodes are never instances of it.
+    why: "rrdom's node class, only tested with instanceof",
+    from: 'class BaseRRNode {',
+    to: '\nfunction on(',
+    replacement: 'class BaseRRNode {\n}\n',
+  },
+];
+
+/** Applies every cut to @rrweb/record's source; throws unless each marker pair is found exactly once. */
+export function cutRrweb(source: string): string {
+  let result = source;
+  for (const cut of CUTS) {
+    const start = result.indexOf(cut.from);
+    const end = result.indexOf(cut.to, start);
+    if (start < 0 || end < start || result.indexOf(cut.from, start + 1) >= 0 || result.indexOf(cut.to, end + 1) >= 0) {
+      throw new Error(`rrweb-lean: the markers of "${cut.why}" were not found exactly once`);
+    }
+    result = result.slice(0, start) + cut.replacement + result.slice(end);
+  }
+  return result;
+}
+
+export function rrwebLean(): Plugin {
+  return {
+    name: 'rrweb-lean',
+    setup(build) {
+      build.onLoad({ filter: /@rrweb[\\/]record[\\/]dist[\\/]record\.js$/ }, async (args) => {
+        const manifest = JSON.parse(await readFile(args.path.replace(/dist[\\/]record\.js$/, 'package.json'), 'utf8'));
+        if (manifest.version !== RRWEB_RECORD_VERSION) {
+          throw new Error(`rrweb-lean expects @rrweb/record ${RRWEB_RECORD_VERSION}, found ${manifest.version}`);
+        }
+        return { contents: cutRrweb(await readFile(args.path, 'utf8')), loader: 'js' };
+      });
+    },
+  };
+}
