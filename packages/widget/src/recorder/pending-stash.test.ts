@@ -1,6 +1,6 @@
 import { beforeEach, expect, it } from 'vitest';
 import { host } from '../loader/host';
-import { createPendingStash } from './pending-stash';
+import { createPendingStash, STASH_PIECE_CHARS } from './pending-stash';
 
 beforeEach(() => sessionStorage.clear());
 
@@ -19,6 +19,46 @@ it('hands compressed and raw batches over to the next page exactly once', () => 
     dropped: 0,
   });
   expect(next.take()).toEqual({ batches: [], raw: [], dropped: 0 });
+  expect(sessionStorage.length).toBe(0);
+});
+
+it('writes a large raw batch in pieces of at most STASH_PIECE_CHARS and hands it back whole', () => {
+  const json = `[${'{"type":3,"data":{"source":0}},'.repeat(10_000)}{"type":5}]`;
+  createPendingStash(host, 'pk_a').save([], [{ sessionId: 's1', seq: 0, eventCount: 10_001, json }]);
+  const pieces = Object.keys(sessionStorage).filter((k) => k.startsWith('hindsight:pk_a:pending:'));
+  expect(pieces.length).toBe(Math.ceil(json.length / STASH_PIECE_CHARS));
+  expect(Math.max(...pieces.map((k) => sessionStorage.getItem(k)!.length))).toBeLessThanOrEqual(STASH_PIECE_CHARS);
+  expect(createPendingStash(host, 'pk_a').take().raw).toEqual([{ sessionId: 's1', seq: 0, eventCount: 10_001, json }]);
+  expect(sessionStorage.length).toBe(0);
+});
+
+it('counts a raw batch as dropped, and leaves none of its pieces behind, when storage fills up mid-way', () => {
+  const json = 'z'.repeat(STASH_PIECE_CHARS * 3);
+  let writes = 0;
+  // sessionStorage refusing the second piece (QuotaExceededError, which host.tabStorage turns into false).
+  const filling = {
+    ...host,
+    tabStorage: {
+      ...host.tabStorage,
+      set: (key: string, value: string) =>
+        (key.endsWith(':pending') || ++writes !== 2) && host.tabStorage.set(key, value),
+    },
+  };
+  createPendingStash(filling, 'pk_a').save([], [{ sessionId: 's1', seq: 0, eventCount: 4, json }]);
+  expect(writes).toBe(2);
+  expect(Object.keys(sessionStorage).filter((k) => k.includes(':pending:'))).toEqual([]);
+  expect(createPendingStash(host, 'pk_a').take()).toEqual({ batches: [], raw: [], dropped: 4 });
+});
+
+it('reads a stash whose raw JSON was written in one piece by the previous version', () => {
+  sessionStorage.setItem(
+    'hindsight:pk_a:pending',
+    JSON.stringify({ batches: [{ s: 's1', q: 2, n: 1, r: 1 }], dropped: 0 }),
+  );
+  sessionStorage.setItem('hindsight:pk_a:pending:s1:2', '[{"type":4}]');
+  expect(createPendingStash(host, 'pk_a').take().raw).toEqual([
+    { sessionId: 's1', seq: 2, eventCount: 1, json: '[{"type":4}]' },
+  ]);
   expect(sessionStorage.length).toBe(0);
 });
 

@@ -10,11 +10,18 @@ export interface RawBatch {
 }
 
 /**
- * What unload may write to sessionStorage in all (UTF-16 characters: base64 of compressed batches plus raw JSON).
- * Writing is the cost: Chromium takes ~12-30 ms for 1.4 M characters (the full snapshot of a 12,000-element
- * page), so this keeps pagehide bounded, and well inside the ~5 M characters an origin shares with its page.
+ * What unload may write to sessionStorage in all (UTF-16 characters: base64 of compressed batches plus raw JSON),
+ * well inside the ~5 M characters an origin shares with its page.
  */
 export const MAX_STASH_CHARS = 1_500_000;
+
+/**
+ * Raw JSON is written in pieces of at most this many characters. Writing is the cost at unload, and it is not
+ * linear: Chromium took 12-39 ms to store the 1.3 M-character full snapshot of a 12,000-element page as one
+ * value, and 2-10 ms in pieces of 32-65 K characters (measured with this machine's Chromium 156).
+ */
+export const STASH_PIECE_CHARS = 32_768;
+const MAX_PIECES = Math.ceil(MAX_STASH_CHARS / STASH_PIECE_CHARS);
 
 interface StashedBatch {
   s: string;
@@ -22,7 +29,9 @@ interface StashedBatch {
   n: number;
   /** base64 gzip body, or */
   b?: string;
-  /** the raw JSON, stored as is under its own key (`<key>:<s>:<q>`): no JSON-in-JSON escaping */
+  /** the raw JSON, stored as is (no JSON-in-JSON escaping) in this many pieces, under `<key>:<s>:<q>:<piece>` */
+  p?: number;
+  /** the raw JSON in one piece under `<key>:<s>:<q>` (stashes written by earlier versions) */
   r?: 1;
   /** the raw JSON inline (stashes written by earlier versions) */
   j?: string;
@@ -42,6 +51,29 @@ export function createPendingStash(host: Host, appKey: string, maxChars = MAX_ST
   const key = `hindsight:${appKey}:pending`;
   const storage = host.tabStorage;
   const rawKey = (batch: { sessionId: string; seq: number }) => `${key}:${batch.sessionId}:${batch.seq}`;
+  const removePieces = (prefix: string, pieces: number) => {
+    for (let i = 0; i < pieces; i++) storage.remove(`${prefix}:${i}`);
+  };
+  /** Writes every piece, or (storage full) none. */
+  const writePieces = (prefix: string, json: string, pieces: number): boolean => {
+    for (let i = 0; i < pieces; i++) {
+      if (!storage.set(`${prefix}:${i}`, json.slice(i * STASH_PIECE_CHARS, (i + 1) * STASH_PIECE_CHARS))) {
+        removePieces(prefix, i + 1);
+        return false;
+      }
+    }
+    return true;
+  };
+  /** Reads and removes the pieces; undefined if one is missing. */
+  const readPieces = (prefix: string, pieces: number): string | undefined => {
+    let json: string | undefined = '';
+    for (let i = 0; i < pieces; i++) {
+      const piece = storage.get(`${prefix}:${i}`);
+      json = piece === null || json === undefined ? undefined : json + piece;
+    }
+    removePieces(prefix, pieces);
+    return json;
+  };
   return {
     save(batches: OutgoingBatch[], raw: RawBatch[] = []): void {
       const stash: Stash = { batches: [], dropped: 0 };
@@ -54,18 +86,16 @@ export function createPendingStash(host: Host, appKey: string, maxChars = MAX_ST
         } else stash.dropped += batch.eventCount;
       }
       for (const batch of raw) {
-        if (batch.json.length <= room && storage.set(rawKey(batch), batch.json)) {
+        const pieces = Math.max(1, Math.ceil(batch.json.length / STASH_PIECE_CHARS));
+        if (batch.json.length <= room && writePieces(rawKey(batch), batch.json, pieces)) {
           room -= batch.json.length;
-          stash.batches.push({ s: batch.sessionId, q: batch.seq, n: batch.eventCount, r: 1 });
-        } else {
-          storage.remove(rawKey(batch));
-          stash.dropped += batch.eventCount;
-        }
+          stash.batches.push({ s: batch.sessionId, q: batch.seq, n: batch.eventCount, p: pieces });
+        } else stash.dropped += batch.eventCount;
       }
       if (stash.batches.length === 0 && stash.dropped === 0) storage.remove(key);
       else if (!storage.set(key, JSON.stringify(stash))) {
         // Full storage: keep at least the count of what is lost.
-        for (const s of stash.batches) if (s.r) storage.remove(rawKey({ sessionId: s.s, seq: s.q }));
+        for (const s of stash.batches) removePieces(rawKey({ sessionId: s.s, seq: s.q }), s.p ?? 0);
         storage.set(key, JSON.stringify({ batches: [], dropped: count(batches) + count(raw) }));
       }
     },
@@ -80,7 +110,11 @@ export function createPendingStash(host: Host, appKey: string, maxChars = MAX_ST
         taken.dropped = Number(stash.dropped) || 0;
         for (const s of stash.batches) {
           const ids = { sessionId: s.s, seq: s.q, eventCount: s.n };
-          const json = s.r ? storage.get(rawKey(ids)) : s.j;
+          const json = s.p
+            ? readPieces(rawKey(ids), Math.min(Number(s.p), MAX_PIECES))
+            : s.r
+              ? storage.get(rawKey(ids))
+              : s.j;
           if (s.r) storage.remove(rawKey(ids));
           if (s.b !== undefined) taken.batches.push({ ...ids, body: fromBase64(s.b) });
           else if (typeof json === 'string') taken.raw.push({ ...ids, json });
