@@ -110,13 +110,16 @@ it('paints the tab copy of the same session at once, and ignores a copy of an en
   const first = setup({});
   first.ctx.sessions.ensure();
   void first.conversation.send('kept');
+  window.dispatchEvent(new PageTransitionEvent('pagehide')); // the next page of the tab
   expect(
     setup({})
       .conversation.state()
       .messages.map((m) => m.text),
   ).toEqual(['kept']);
   first.ctx.sessions.clear();
+  window.dispatchEvent(new PageTransitionEvent('pagehide'));
   createSessionStore('pk_test').ensure(); // a new session in the tab
+  window.dispatchEvent(new PageTransitionEvent('pagehide'));
   expect(setup({}).conversation.state().messages).toEqual([]);
 });
 

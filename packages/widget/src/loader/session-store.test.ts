@@ -18,9 +18,31 @@ it('keeps one session per tab across page loads, with sequence numbers that neve
   expect([page1.reserveSeq().seq, page1.reserveSeq().seq]).toEqual([0, 1]);
   page1.setRecording(true);
 
+  window.dispatchEvent(new PageTransitionEvent('pagehide')); // page 1 goes
   const page2 = createSessionStore('pk_test'); // the next page of the same tab
   expect(page2.current()).toEqual({ id, nextSeq: 2, recording: true });
   expect(page2.reserveSeq()).toEqual({ sessionId: id, seq: 2 });
+});
+
+it('starts afresh in a tab that began with a copy of a tab still shown (duplicated, or opened with an opener)', () => {
+  const original = createSessionStore('pk_test');
+  const { id } = original.ensure();
+  original.reserveSeq();
+  original.setRecording(true);
+  // No pagehide: the original is still open, and its sessionStorage was copied into the new tab.
+  const copy = createSessionStore('pk_test');
+  expect(copy.current()).toBeUndefined();
+  expect(copy.ensure().id).not.toBe(id);
+  expect(copy.reserveSeq().seq).toBe(0);
+});
+
+it('continues the session when the page comes back from the back/forward cache and then navigates', () => {
+  const page1 = createSessionStore('pk_test');
+  const { id } = page1.ensure();
+  window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+  window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true })); // back again
+  window.dispatchEvent(new PageTransitionEvent('pagehide'));
+  expect(createSessionStore('pk_test').current()?.id).toBe(id);
 });
 
 it('starts a new session after the old one ended, and forgets it when the chat ends', () => {

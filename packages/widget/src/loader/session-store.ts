@@ -1,4 +1,4 @@
-import { tabStorage, visitorStorage } from './host';
+import { hostWindow, tabStorage, visitorStorage } from './host';
 
 /** What a tab remembers about its session across reloads and navigations (sessionStorage: per tab). */
 export interface SessionState {
@@ -25,6 +25,20 @@ export type SessionStore = ReturnType<typeof createSessionStore>;
 /** Session state for one application key, kept in this tab's sessionStorage. */
 export function createSessionStore(appKey: string) {
   const key = `hindsight:${appKey}:session`;
+  // A tab can start with a copy of another tab's sessionStorage ("Duplicate tab", or window.open with an opener).
+  // Continuing the copied session would make two tabs number their batches from the same seq, and the server
+  // would keep one batch of each pair. So a page marks its tab as shown, and unmarks it when it goes (pagehide):
+  // a page that finds the mark at its start is a copy whose original is still open, and starts afresh. A
+  // navigation or reload in the same tab finds no mark, and continues the session. The same check as
+  // posthog-js's (`primary_window_exists`), on pagehide rather than beforeunload, which would keep Firefox from
+  // putting the page in its back/forward cache.
+  const shownKey = `hindsight:${appKey}:shown`;
+  const copied = tabStorage.get(shownKey) !== null;
+  const markShown = () => tabStorage.set(shownKey, '1');
+  markShown();
+  hostWindow.addEventListener('pagehide', () => tabStorage.remove(shownKey));
+  hostWindow.addEventListener('pageshow', (event) => event.persisted && markShown());
+  if (copied) tabStorage.remove(key);
   const read = (): SessionState | undefined => {
     try {
       const state = JSON.parse(tabStorage.get(key) ?? 'null') as SessionState | null;

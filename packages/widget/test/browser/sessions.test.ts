@@ -113,3 +113,51 @@ test('ending the chat completes the session with end reason chat_ended, after it
   expect(await tabSessionId(page)).toBeUndefined();
   expect(await problems.read()).toMatchObject({ errors: [], consoleErrors: [], widgetErrors: [] });
 });
+
+test('a tab that starts with a copy of the sessionStorage of a tab still open (duplicated, or opened by the page) starts a session of its own', async ({
+  stack,
+}) => {
+  const browser = await stack.launchBrowser();
+  const { page, problems } = await stack.openPage(browser, 'site/home.html');
+  await openChat(page);
+  await sendChatMessage(page, 'Is this tab mine?');
+  const sessionId = await tabSessionId(page);
+  await page.evaluate(() => sessionStorage.setItem('site-own-key', 'copied'));
+
+  // window.open with an opener: Chromium copies the opener's sessionStorage into the new tab, as "Duplicate tab"
+  // does. Without care, both tabs would continue one session, numbering their batches from the same seq.
+  const [copy] = await Promise.all([
+    page.context().waitForEvent('page'),
+    page.evaluate(() => void window.open(location.href)),
+  ]);
+  await copy.waitForLoadState('load');
+  await copy.locator('[data-hs=launcher]').waitFor({ state: 'visible' });
+  expect(await copy.evaluate(() => sessionStorage.getItem('site-own-key'))).toBe('copied');
+  expect(await tabSessionId(copy)).not.toBe(sessionId);
+  await openChat(copy);
+  await sendChatMessage(copy, 'And this one?');
+  const copyId = await tabSessionId(copy);
+  expect(copyId).toBeDefined();
+  expect(copyId).not.toBe(sessionId);
+
+  // The first tab carries on with its session; each session's batches are numbered from 0 with no gap.
+  await page.locator('#next').click();
+  await page.waitForURL('**/site/products.html');
+  expect(await tabSessionId(page)).toBe(sessionId);
+  await vi.waitFor(
+    async () => {
+      const sessions = await readSessions(stack.db);
+      expect(Object.fromEntries(sessions.map((s) => [s.id, s.page_count]))).toEqual({ [sessionId!]: 2, [copyId!]: 1 });
+      for (const id of [sessionId!, copyId!]) {
+        const seqs = (await readChunks(stack.db, id)).map((chunk) => chunk.seq);
+        expect(seqs).toEqual(seqs.map((_, index) => index));
+      }
+      // The copy's recording holds its own chat, not the first tab's.
+      const copyMessages = recordedMessages(eventsOf(await readChunks(stack.db, copyId!)));
+      expect(copyMessages).toContain('And this one?');
+      expect(copyMessages).not.toContain('Is this tab mine?');
+    },
+    { timeout: STORED_WITHIN_MS, interval: 250 },
+  );
+  expect(await problems.read()).toMatchObject({ errors: [], widgetErrors: [] });
+});
