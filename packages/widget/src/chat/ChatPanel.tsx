@@ -58,15 +58,26 @@ export class ChatPanel extends Component<ChatPanelProps> {
     void this.props.conversation.send(text);
   };
 
-  private onKeyDown = (event: KeyboardEvent) => {
+  private onInputKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && !event.shiftKey) this.submit(event);
+  };
+
+  /** Escape closes the panel from wherever the focus is in it. */
+  private onPanelKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') this.props.ctx.close();
-    else if (event.key === 'Enter' && !event.shiftKey) this.submit(event);
   };
 
   override render({ ctx, conversation, visible }: ChatPanelProps) {
     const { messages, reply, error } = conversation.state();
     return (
-      <div data-hs="panel" role="dialog" aria-label={ctx.title} hidden={!visible} style={{ '--hs-accent': ctx.accent }}>
+      <div
+        data-hs="panel"
+        role="dialog"
+        aria-label={ctx.title}
+        hidden={!visible}
+        style={{ '--hs-accent': ctx.accent }}
+        onKeyDown={this.onPanelKeyDown}
+      >
         <div class="hs-head">
           <span class="hs-title">{ctx.title}</span>
           <button type="button" data-hs="end" onClick={ctx.end}>
@@ -99,7 +110,7 @@ export class ChatPanel extends Component<ChatPanelProps> {
             maxLength={MAX_MESSAGE_LENGTH}
             placeholder="Type a message…"
             aria-label="Message"
-            onKeyDown={this.onKeyDown}
+            onKeyDown={this.onInputKeyDown}
             ref={this.input}
           />
           <button type="submit" data-hs="send" disabled={reply !== undefined}>

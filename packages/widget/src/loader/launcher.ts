@@ -42,6 +42,8 @@ export function mountLauncher(document: Document, options: ResolvedOptions, onTo
     setExpanded(open) {
       button.setAttribute('aria-expanded', String(open));
       button.setAttribute('aria-label', open ? 'Close chat' : 'Open chat');
+      // Closed from inside the panel (Escape, the close button): focus goes back where the chat was opened.
+      if (!open && root.activeElement && root.activeElement !== button) button.focus();
     },
   };
 }
