@@ -4,17 +4,29 @@ import { useSignedIn } from '../session-context';
 import { FilterTabs } from '../ui/FilterTabs';
 import { ErrorBanner, Loading } from '../ui/states';
 import { useAsync } from '../ui/use-async';
+import { useVisibleInterval } from '../ui/use-visible-interval';
 import { ActivityChart, CHART_RANGE_LABELS } from './ActivityChart';
 
 const RANGES: readonly ChartRange[] = ['24h', '30d'];
 
 /** The chart with its range switch and totals. */
-export function ActivityChartSection(props: { appId: string; range: ChartRange; hrefFor(range: ChartRange): string }) {
+export function ActivityChartSection(props: {
+  appId: string;
+  range: ChartRange;
+  /** Redraw with fresh counts this often while the tab is visible. */
+  refreshMs: number;
+  hrefFor(range: ChartRange): string;
+}) {
   const { api } = useSignedIn();
-  const chart = useAsync(`${props.appId}|${props.range}`, (signal) =>
-    api.get<ActivityChartResponse>(`/apps/${encodeURIComponent(props.appId)}/activity/chart?range=${props.range}`, {
-      signal,
-    }),
+  const path = `/apps/${encodeURIComponent(props.appId)}/activity/chart?range=${props.range}`;
+  const chart = useAsync(`${props.appId}|${props.range}`, (signal) => api.get<ActivityChartResponse>(path, { signal }));
+  useVisibleInterval(
+    async () => {
+      const fresh = await api.get<ActivityChartResponse>(path);
+      chart.setData(() => fresh);
+    },
+    props.refreshMs,
+    chart.data !== undefined,
   );
   return (
     <section class="card chart-card" aria-labelledby="chart-title">

@@ -9,10 +9,15 @@ import { LoadMore } from '../ui/LoadMore';
 import { Empty, ErrorBanner, Loading } from '../ui/states';
 import { useAsync } from '../ui/use-async';
 import { usePagedList } from '../ui/use-paged-list';
+import { useVisibleInterval } from '../ui/use-visible-interval';
 import { useTitle } from '../use-title';
 import { ActivityChartSection } from './ActivityChartSection';
 import { ActivityFeed } from './ActivityFeed';
+import { mergeFreshActivity } from './merge-activity';
 import { UnansweredToggle } from './UnansweredToggle';
+
+/** New prompts and sessions show up while you watch: the feed refreshes this often while the tab is visible. */
+export const ACTIVITY_REFRESH_MS = 5_000;
 
 const TYPES: readonly { value: ActivityFilter; label: string }[] = [
   { value: 'all', label: 'All' },
@@ -50,6 +55,16 @@ export function ActivityPage({ app }: { app: AppSummary }) {
   const feedPath = (cursor?: string) => `/apps/${encodeURIComponent(app.id)}/activity${queryString({ type, cursor })}`;
   const feed = useAsync(`${app.id}|${type}`, (signal) => api.get<ActivityResponse>(feedPath(), { signal }));
   const more = usePagedList(async (cursor) => api.get<ActivityResponse>(feedPath(cursor)));
+  // Refresh in place: no loading state, items keep their DOM, so nothing flickers or jumps.
+  useVisibleInterval(
+    async () => {
+      const fresh = await api.get<ActivityResponse>(feedPath());
+      // Nothing on screen (the filter just changed, its first page is loading): that load is the truth.
+      feed.setData((current) => current && mergeFreshActivity(current, fresh));
+    },
+    ACTIVITY_REFRESH_MS,
+    feed.data !== undefined && !more.busy,
+  );
   // The server has no "unanswered" filter: this one works on the items loaded so far (the toggle says so).
   const shown = (feed.data?.items ?? []).filter(
     (item) => !onlyUnanswered || (item.type === 'prompt' && item.unanswered),
@@ -60,7 +75,12 @@ export function ActivityPage({ app }: { app: AppSummary }) {
       <div class="page-head">
         <h1>Activity</h1>
       </div>
-      <ActivityChartSection appId={app.id} range={range} hrefFor={(next) => pageUrl({ range: next })} />
+      <ActivityChartSection
+        appId={app.id}
+        range={range}
+        refreshMs={ACTIVITY_REFRESH_MS}
+        hrefFor={(next) => pageUrl({ range: next })}
+      />
       <section aria-labelledby="feed-title">
         <div class="toolbar">
           <h2 id="feed-title">Latest</h2>

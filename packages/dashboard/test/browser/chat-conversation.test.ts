@@ -105,4 +105,23 @@ describe('unanswered prompts and operator replies', () => {
     expect(problems.errors).toEqual([]);
     await page.close();
   });
+
+  it('shows a prompt sent while Activity is open, without a reload, and the chart counts it', async () => {
+    const { page, problems } = await stack.signedInPage();
+    await page.getByRole('link', { name: 'Activity' }).click();
+    const feed = page.locator('.feed');
+    await feed.locator('.feed-prompt').first().waitFor();
+    const promptTotal = async () => Number(await page.locator('[data-count="prompts"] dd').textContent());
+    await expect.poll(promptTotal).toBeGreaterThan(0);
+    const before = await promptTotal();
+
+    const text = `Do you ship to the Moon? (${Date.now()})`;
+    await sendChat({ ...stack.server, sessionId: unansweredSession, text });
+    const arrived = feed.locator('.feed-prompt', { hasText: text });
+    await arrived.waitFor({ timeout: 20_000 });
+    expect(await feed.locator('.feed-item').first().textContent()).toContain(text); // newest first
+    await expect.poll(promptTotal, { timeout: 20_000 }).toBe(before + 1);
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -7,6 +7,8 @@ interface ChatPanelProps {
   ctx: ChatContext;
   conversation: Conversation;
   visible: boolean;
+  /** Focus the composer when the panel shows (not for a panel restored on a new page). */
+  focus: boolean;
 }
 
 /** One message. A reply still streaming in is `data-hs=reply` (aria-busy), not yet a message. */
@@ -46,7 +48,7 @@ export class ChatPanel extends Component<ChatPanelProps> {
   override componentDidUpdate(previous: ChatPanelProps) {
     const list = this.list.current;
     if (list) list.scrollTop = list.scrollHeight; // a hidden list cannot scroll: this runs again once shown
-    if (this.props.visible && !previous.visible) this.input.current?.focus();
+    if (this.props.visible && !previous.visible && this.props.focus) this.input.current?.focus();
   }
 
   private submit = (event: Event) => {

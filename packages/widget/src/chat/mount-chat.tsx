@@ -22,13 +22,13 @@ export function mountChat(ctx: ChatContext, transport: ChatTransport = createSer
   const container = document.createElement('div');
   ctx.root.append(style, container);
   const conversation = createConversation(ctx, transport);
-  const draw = (visible: boolean) => {
-    render(<ChatPanel ctx={ctx} conversation={conversation} visible={visible} />, container);
+  const draw = (visible: boolean, focus = true) => {
+    render(<ChatPanel ctx={ctx} conversation={conversation} visible={visible} focus={focus} />, container);
     conversation.setActive(visible);
   };
   draw(false);
   return {
-    show: () => draw(true),
+    show: (options) => draw(true, options?.focus !== false),
     hide: () => draw(false),
     send: conversation.send,
     clear: conversation.clear,

@@ -61,7 +61,8 @@ export interface ChatContext {
 }
 
 export interface ChatPanel {
-  show(): void;
+  /** Shows the panel; `focus: false` leaves the page's focus alone (a panel restored on a new page). */
+  show(options?: { focus?: boolean }): void;
   hide(): void;
   /** Sends a visitor message; failures show in the panel (with Retry) and go to `fail`, never reject. */
   send(text: string): Promise<void>;

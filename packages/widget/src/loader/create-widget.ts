@@ -118,16 +118,23 @@ export function createWidget(options: ResolvedOptions, lazy: LazyParts) {
     return launcher;
   }
 
+  // The panel stays open across the tab's page loads, as the visitor left it (and keeps polling for replies).
+  const openKey = `hindsight:${options.appKey}:open`;
+
+  async function show(focus: boolean): Promise<void> {
+    isOpen = true;
+    host.tabStorage.set(openKey, '1');
+    launcher?.setExpanded(true);
+    void startRecording();
+    recordEvent('hindsight.chat', { action: 'open' });
+    (await loadPanel())?.show({ focus });
+  }
+
   const api = {
-    async open(): Promise<void> {
-      isOpen = true;
-      launcher?.setExpanded(true);
-      void startRecording();
-      recordEvent('hindsight.chat', { action: 'open' });
-      (await loadPanel())?.show();
-    },
+    open: () => show(true),
     async close(): Promise<void> {
       isOpen = false;
+      host.tabStorage.remove(openKey);
       launcher?.setExpanded(false);
       recordEvent('hindsight.chat', { action: 'close' });
       (await panel)?.hide();
@@ -175,6 +182,7 @@ export function createWidget(options: ResolvedOptions, lazy: LazyParts) {
   // Start: show the launcher; a session that was recording on the previous page resumes at once.
   if (options.launcher) ensureLauncher();
   if (sessions.current()?.recording || options.recordOn === 'load') void startRecording();
+  if (host.tabStorage.get(openKey) && sessions.current()) void show(false);
   queueMicrotask(() => emit('ready', { sessionId: sessions.current()?.id ?? null }));
   return api;
 }

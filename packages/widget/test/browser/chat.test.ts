@@ -136,7 +136,10 @@ test('the conversation survives a navigation: the next page shows it at once, be
   );
   await page.locator('#next').click();
   await page.waitForURL('**/site/products.html');
-  await openChat(page);
+  // The panel was open when the visitor left: the next page shows it open, without taking the page's focus.
+  await page.locator('[data-hs=panel]').waitFor({ state: 'visible', timeout: 15_000 });
+  expect(await page.locator('[data-hs=launcher]').getAttribute('aria-expanded')).toBe('true');
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
   await vi.waitFor(() => expect(historyRequests).toBeGreaterThan(0), WAIT);
   expect(await shownMessages(page)).toEqual([DELIVERY, first]);
 

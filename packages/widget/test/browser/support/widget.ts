@@ -2,9 +2,15 @@ import type { Page } from 'playwright-core';
 
 const TIMEOUT_MS = 15_000;
 
-/** Opens the chat as a visitor does: a click on the launcher; resolves once the panel shows. */
+/**
+ * Opens the chat as a visitor does: a click on the launcher; resolves once the panel shows. A panel left open on
+ * the tab's previous page is open already (the launcher says so from the moment it shows): no click, which
+ * would close it.
+ */
 export async function openChat(page: Page): Promise<void> {
-  await page.locator('[data-hs=launcher]').click({ timeout: TIMEOUT_MS });
+  const launcher = page.locator('[data-hs=launcher]');
+  await launcher.waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+  if ((await launcher.getAttribute('aria-expanded')) !== 'true') await launcher.click({ timeout: TIMEOUT_MS });
   await page.locator('[data-hs=panel]').waitFor({ state: 'visible', timeout: TIMEOUT_MS });
 }
 
