@@ -58,6 +58,31 @@ it('streams a reply and hands every message over once, also when a poll brings t
   expect(seen.map((m) => m.text)).toEqual(['Delivery?', 'Two days.', 'Else?']);
 });
 
+it('redraws nothing and rewrites no copy when a poll finds nothing new', async () => {
+  const asked: (string | undefined)[] = [];
+  const { conversation, ctx } = setup({
+    async history(_session, after) {
+      asked.push(after);
+      return after === undefined ? [dto('1', 'visitor', 'Hello?')] : [];
+    },
+  });
+  ctx.sessions.ensure();
+  let redraws = 0;
+  conversation.subscribe(() => redraws++);
+  conversation.setActive(true); // the first poll takes the whole history
+  await vi.waitFor(() => expect(conversation.state().messages).toHaveLength(1));
+  expect(redraws).toBe(1);
+  const copy = sessionStorage.getItem('hindsight:pk_test:chat');
+  sessionStorage.removeItem('hindsight:pk_test:chat');
+  // The next polls (every 3 s while open) ask for what came after message 1, and get nothing.
+  await vi.waitFor(() => expect(asked).toEqual([undefined, '1']), { timeout: 5_000 });
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  conversation.setActive(false);
+  expect(redraws).toBe(1);
+  expect(copy).toContain('Hello?');
+  expect(sessionStorage.getItem('hindsight:pk_test:chat')).toBeNull(); // not written again
+});
+
 it('keeps a failed message with the error; Retry resends it with the same client id after Retry-After', async () => {
   const sent: string[] = [];
   let attempt = 0;

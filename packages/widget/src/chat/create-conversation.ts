@@ -63,6 +63,8 @@ export function createConversation(ctx: ChatContext, transport: ChatTransport) {
     for (const listener of listeners) listener();
   };
   const absorb = (server: ChatMessageDto[], complete: boolean) => {
+    // A poll that found nothing new (the usual answer, every 3 s): no redraw, no rewrite of the tab's copy.
+    if (server.length === 0 && !complete) return;
     const { messages, added } = mergeMessages(state.messages, server, complete);
     update({ messages });
     for (const message of added) ctx.onMessage(message);
