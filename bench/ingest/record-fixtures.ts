@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { IngestBatch } from '@hindsight/shared';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../packages/server/test/support/chromium-flags';
 import { FIXTURES_DIR } from './fixtures';
 import { FIXTURE_PAGES } from './pages/fixture-pages';
 import { startSiteServer } from './pages/site-server';
@@ -24,15 +25,7 @@ const context = await chromium.launchPersistentContext(profileDir, {
   executablePath: CHROMIUM_PATH,
   headless: true,
   viewport: { width: 1366, height: 768 },
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: CHROMIUM_ARGS,
 });
 try {
   const recorded: Array<{ name: string; batches: IngestBatch[] }> = [];

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../../../server/test/support/chromium-flags';
 
 /** Chromium as TOOLCHAIN.md says to launch it here (a fresh profile, no background traffic). */
 export async function launchChromium(viewport = { width: 1280, height: 800 }) {
@@ -10,15 +11,7 @@ export async function launchChromium(viewport = { width: 1280, height: 800 }) {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     viewport,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
   return {
     context,

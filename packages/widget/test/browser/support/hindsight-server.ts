@@ -1,121 +1,15 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomInt } from 'node:crypto';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
-
-const CLI = fileURLToPath(new URL('../../../../server/dist/cli.js', import.meta.url));
-const START_TIMEOUT_MS = 60_000;
-const STOP_TIMEOUT_MS = 20_000;
-const START_ATTEMPTS = 5;
-/**
- * Ports below Linux's ephemeral range (32768-60999): no outgoing connection or port-0 listener takes one of
- * these, so a port stays ours while the server is stopped for an outage, and other tests cannot race us to it.
- */
-const PORT_RANGE = [20_000, 32_000] as const;
+import { type BuiltServer, startBuiltServer } from '../../../../server/test/support/built-server';
 
 /** The owner every test server starts with (HINDSIGHT_ADMIN_*), so a test can act in the dashboard API. */
 export const TEST_ADMIN = { email: 'anna@team.example', password: 'correct horse battery staple' } as const;
 
-export interface HindsightServer {
-  port: number;
-  /** `http://127.0.0.1:<port>`: where pages load widget.js from and send batches to. */
-  origin: string;
-  /** The default application's public key, as `hindsight start` prints it. */
-  appKey: string;
-  /** Everything the process printed. */
-  output(): string;
-  /** SIGTERM (a graceful shutdown, as an operator's restart does) and wait for the exit. */
-  stop(): Promise<void>;
-}
+/** The built server (`node dist/cli.js start`): where pages load widget.js from and send batches to. */
+export type HindsightServer = BuiltServer;
 
 /**
- * Runs the built server exactly as a site owner does (`node dist/cli.js start`), on a loopback port, against
- * the given database. Pass `port` to start it again where a stopped one listened.
+ * Starts the built server on a loopback port against the given database, with TEST_ADMIN as its owner. Pass
+ * `port` to start it again where a stopped one listened.
  */
-export async function startHindsightServer(options: { databaseUrl: string; port?: number }): Promise<HindsightServer> {
-  for (let attempt = 1; ; attempt++) {
-    const port = options.port ?? (await pickPort());
-    try {
-      return await startOnPort(options.databaseUrl, port);
-    } catch (error) {
-      // Another process may take a free port between our check and the server's listen: pick another.
-      const lostRace = options.port === undefined && /EADDRINUSE/.test(String(error));
-      if (!lostRace || attempt === START_ATTEMPTS) throw error;
-    }
-  }
-}
-
-async function startOnPort(databaseUrl: string, port: number): Promise<HindsightServer> {
-  const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [CLI, 'start'], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: origin,
-      DATABASE_URL: databaseUrl,
-      HINDSIGHT_DEMO: 'false',
-      HINDSIGHT_ADMIN_EMAIL: TEST_ADMIN.email,
-      HINDSIGHT_ADMIN_PASSWORD: TEST_ADMIN.password,
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = () => stopProcess(child, exited);
-  const printed = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start; output:\n${output}`)), START_TIMEOUT_MS);
-    const onData = (data: Buffer) => {
-      output += data.toString();
-      const key = output.match(/public key (pk_\w+)/)?.[1];
-      if (key) {
-        clearTimeout(timer);
-        resolve(key);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    void exited.then(() => {
-      clearTimeout(timer);
-      reject(new Error(`server exited before it listened; output:\n${output}`));
-    });
-  });
-  let appKey: string;
-  try {
-    appKey = await printed;
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  // The server reads the built widget once, at start: say so plainly if it found none (a build running at the
-  // same moment removes dist/ for a few seconds), rather than letting a test time out waiting for the launcher.
-  const widget = await fetch(`${origin}/widget.js`).catch(() => undefined);
-  if (widget?.status !== 200) {
-    await stop();
-    throw new Error(`the server has no widget (GET /widget.js: ${widget?.status ?? 'failed'}); run pnpm build`);
-  }
-  return { port, origin, appKey, output: () => output, stop };
-}
-
-/** A random port in PORT_RANGE that is free now. */
-async function pickPort(): Promise<number> {
-  for (;;) {
-    const port = randomInt(PORT_RANGE[0], PORT_RANGE[1]);
-    const free = await new Promise<boolean>((resolve) => {
-      const probe = createServer();
-      probe.once('error', () => resolve(false));
-      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-}
-
-async function stopProcess(child: ChildProcess, exited: Promise<void>): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-  await exited;
-  clearTimeout(timer);
+export function startHindsightServer(options: { databaseUrl: string; port?: number }): Promise<HindsightServer> {
+  return startBuiltServer({ ...options, owner: TEST_ADMIN, needs: { path: '/widget.js', what: 'widget' } });
 }
