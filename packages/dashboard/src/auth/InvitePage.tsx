@@ -1,5 +1,4 @@
 import type { MeResponse, Role } from '@hindsight/shared';
-import { PASSWORD_MIN_LENGTH } from '@hindsight/shared';
 import type { ApiClient } from '../api/api-client';
 import { ROLE_LABELS } from '../format/labels';
 import { Link } from '../router/Link';
@@ -8,7 +7,7 @@ import { Field } from '../ui/Field';
 import { ErrorBanner, Loading } from '../ui/states';
 import { useAsync } from '../ui/use-async';
 import { useTitle } from '../use-title';
-import { authErrorText } from './auth-error-text';
+import { AuthFormError, NewPasswordField } from './form-parts';
 import { useSubmit } from './use-submit';
 
 /** `/invite?token=`: someone was invited; they choose a name and password and are signed in. */
@@ -55,21 +54,8 @@ export function InvitePage({ api, onSignedIn }: { api: ApiClient; onSignedIn(me:
         }}
       >
         <Field id="invite-name" label="Your name" name="name" autoComplete="name" required />
-        <Field
-          id="invite-password"
-          label="Choose a password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          minLength={PASSWORD_MIN_LENGTH}
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-          required
-        />
-        {submit.error != null && (
-          <p class="form-error" role="alert">
-            {authErrorText(submit.error)}
-          </p>
-        )}
+        <NewPasswordField id="invite-password" label="Choose a password" />
+        <AuthFormError error={submit.error} />
         <button type="submit" class="button-primary" disabled={submit.busy}>
           {submit.busy ? 'Joining…' : 'Join'}
         </button>

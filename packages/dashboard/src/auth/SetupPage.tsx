@@ -1,5 +1,4 @@
 import type { MeResponse, SetupStatusResponse } from '@hindsight/shared';
-import { PASSWORD_MIN_LENGTH } from '@hindsight/shared';
 import type { ApiClient } from '../api/api-client';
 import { Link } from '../router/Link';
 import { useLocation } from '../router/use-location';
@@ -7,10 +6,8 @@ import { Field } from '../ui/Field';
 import { ErrorBanner, Loading } from '../ui/states';
 import { useAsync } from '../ui/use-async';
 import { useTitle } from '../use-title';
-import { authErrorText } from './auth-error-text';
+import { AuthFormError, NewPasswordField } from './form-parts';
 import { useSubmit } from './use-submit';
-
-/** PASSWORD_MIN_LENGTH mirrors the server's rule so the browser says it before a round trip. */
 
 /** `/setup?token=`: creates the first owner with the one-time link from the server log. */
 export function SetupPage({ api, onSignedIn }: { api: ApiClient; onSignedIn(me: MeResponse): Promise<void> }) {
@@ -53,21 +50,8 @@ export function SetupPage({ api, onSignedIn }: { api: ApiClient; onSignedIn(me: 
       >
         <Field id="setup-name" label="Your name" name="name" autoComplete="name" required />
         <Field id="setup-email" label="Email" name="email" type="email" autoComplete="username" required />
-        <Field
-          id="setup-password"
-          label="Password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          minLength={PASSWORD_MIN_LENGTH}
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-          required
-        />
-        {submit.error != null && (
-          <p class="form-error" role="alert">
-            {authErrorText(submit.error)}
-          </p>
-        )}
+        <NewPasswordField id="setup-password" label="Password" />
+        <AuthFormError error={submit.error} />
         <button type="submit" class="button-primary" disabled={submit.busy || !token}>
           {submit.busy ? 'Creating…' : 'Create account'}
         </button>

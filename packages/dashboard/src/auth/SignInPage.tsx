@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ApiClient } from '../api/api-client';
 import { Field } from '../ui/Field';
 import { useTitle } from '../use-title';
-import { authErrorText } from './auth-error-text';
+import { AuthFormError } from './form-parts';
 import { useSubmit } from './use-submit';
 
 /** Email and password; the server's message on failure (wrong password, rate limited). */
@@ -50,11 +50,7 @@ export function SignInPage({ api, onSignedIn }: { api: ApiClient; onSignedIn(me:
           autoComplete="current-password"
           required
         />
-        {submit.error != null && (
-          <p class="form-error" role="alert">
-            {authErrorText(submit.error)}
-          </p>
-        )}
+        <AuthFormError error={submit.error} />
         <button type="submit" class="button-primary" disabled={submit.busy}>
           {submit.busy ? 'Signing in…' : 'Sign in'}
         </button>
