@@ -154,6 +154,41 @@ describe('replay viewer', () => {
     await expect.poll(() => page.getByRole('dialog', { name: 'Keyboard shortcuts' }).isVisible()).toBe(true);
   });
 
+  it('goes full screen with the button and with F, and comes back', async () => {
+    const { page, problems } = await openReplay(conversation.id);
+    await viewer(page).and(page.locator('[data-total-ms]:not([data-total-ms="0"])')).waitFor();
+    const inFullscreen = () => page.evaluate(() => document.fullscreenElement?.getAttribute('data-testid') ?? null);
+    const fillsWindow = async () => {
+      const box = await viewer(page).boundingBox();
+      const size = page.viewportSize();
+      return (
+        box !== null &&
+        size !== null &&
+        box.x === 0 &&
+        box.y === 0 &&
+        box.width === size.width &&
+        box.height === size.height
+      );
+    };
+    expect(await fillsWindow()).toBe(false);
+
+    await page.getByRole('button', { name: 'Full screen' }).click();
+    await expect.poll(inFullscreen).toBe('replay-viewer');
+    await expect.poll(fillsWindow).toBe(true);
+    const exit = page.getByRole('button', { name: 'Exit full screen' });
+    expect(await exit.getAttribute('aria-pressed')).toBe('true');
+    await exit.click();
+    await expect.poll(inFullscreen).toBeNull();
+    await expect.poll(fillsWindow).toBe(false);
+
+    await page.locator('body').press('f');
+    await expect.poll(inFullscreen).toBe('replay-viewer');
+    await page.locator('body').press('f');
+    await expect.poll(inFullscreen).toBeNull();
+    expect(await page.getByRole('button', { name: 'Full screen' }).getAttribute('aria-pressed')).toBe('false');
+    expect(problems.errors).toEqual([]);
+  });
+
   it('renders hostile URLs, titles and messages as text, and nothing they carry runs', async () => {
     const { page } = await openReplay(hostile.id);
     const { frame } = await replayFrame(page);
