@@ -154,6 +154,40 @@ describe('replay viewer', () => {
     await expect.poll(() => page.getByRole('dialog', { name: 'Keyboard shortcuts' }).isVisible()).toBe(true);
   });
 
+  it('steps to the next and previous event group with Shift+arrows and the buttons', async () => {
+    const { page } = await openReplay(conversation.id);
+    await viewer(page).and(page.locator('[data-total-ms]:not([data-total-ms="0"])')).waitFor();
+    await page.locator('body').press('Home');
+    await expectTime(page, 0);
+    const settled = async () => {
+      let last = -1;
+      await expect
+        .poll(
+          async () => {
+            const now = await currentMs(page);
+            const same = now === last;
+            last = now;
+            return same;
+          },
+          { intervals: [300] },
+        )
+        .toBe(true);
+      return last;
+    };
+    await page.locator('body').press('Shift+ArrowRight');
+    await expect.poll(() => currentMs(page)).toBeGreaterThan(TOLERANCE_MS);
+    const first = await settled();
+    await page.getByTitle('Next event').click();
+    await expect.poll(() => currentMs(page)).toBeGreaterThan(first + TOLERANCE_MS);
+    const second = await settled();
+    await page.locator('body').press('Shift+ArrowLeft');
+    await expectTime(page, first);
+    await page.getByTitle('Next event').click();
+    await expectTime(page, second);
+    await page.getByTitle('Previous event').click();
+    await expectTime(page, first);
+  });
+
   it('goes full screen with the button and with F, and comes back', async () => {
     const { page, problems } = await openReplay(conversation.id);
     await viewer(page).and(page.locator('[data-total-ms]:not([data-total-ms="0"])')).waitFor();
