@@ -169,7 +169,7 @@ describe('replay viewer', () => {
             last = now;
             return same;
           },
-          { intervals: [300] },
+          { interval: 300 },
         )
         .toBe(true);
       return last;
