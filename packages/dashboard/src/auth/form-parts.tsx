@@ -1,5 +1,6 @@
 import { PASSWORD_MIN_LENGTH } from '@hindsight/shared';
 import { Field } from '../ui/Field';
+import { FormError } from '../ui/FormError';
 import { authErrorText } from './auth-error-text';
 
 /** A new password, with the server's minimum length said (and checked by the browser) before a round trip. */
@@ -18,12 +19,7 @@ export function NewPasswordField({ id, label }: { id: string; label: string }) {
   );
 }
 
-/** Why a sign-in, setup or invite form was refused, read out as it appears. */
+/** Why a sign-in, setup or invite form was refused (with what to do about a rate limit). */
 export function AuthFormError({ error }: { error: unknown }) {
-  if (error == null) return null;
-  return (
-    <p class="form-error" role="alert">
-      {authErrorText(error)}
-    </p>
-  );
+  return <FormError error={error} text={authErrorText} />;
 }

@@ -2,8 +2,8 @@ import type { ChatMessageDto } from '@hindsight/shared';
 import { MAX_MESSAGE_LENGTH } from '@hindsight/shared';
 import { useState } from 'preact/hooks';
 import type { ApiClient } from '../api/api-client';
-import { errorMessage } from '../api/api-error';
 import { formatCount } from '../format/format-duration';
+import { FormError } from '../ui/FormError';
 
 interface ReplyBoxProps {
   sessionId: string;
@@ -66,11 +66,7 @@ export function ReplyBox({ sessionId, api, onSent }: ReplyBoxProps) {
         Enter sends, Shift+Enter starts a new line. {formatCount(text.length)} / {formatCount(MAX_MESSAGE_LENGTH)}{' '}
         characters. The automatic responder stays quiet for a while after your reply.
       </p>
-      {error != null && (
-        <p class="form-error" role="alert">
-          {errorMessage(error)}
-        </p>
-      )}
+      <FormError error={error} />
       <div class="form-actions">
         <button type="submit" class="button-primary" disabled={busy || trimmed === '' || tooLong}>
           {busy ? 'Sending…' : 'Send reply'}

@@ -1,11 +1,11 @@
 import type { ApiTokenSummary, CreatedApiToken } from '@hindsight/shared';
 import { useState } from 'preact/hooks';
-import { errorMessage } from '../api/api-error';
 import { useSubmit } from '../auth/use-submit';
 import { useSignedIn } from '../session-context';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { CopyButton } from '../ui/CopyButton';
 import { Field } from '../ui/Field';
+import { FormError } from '../ui/FormError';
 import { Empty, ErrorBanner, Loading } from '../ui/states';
 import { TimeAgo } from '../ui/TimeAgo';
 import { useAsync } from '../ui/use-async';
@@ -39,11 +39,7 @@ export function ApiTokensSection() {
           {submit.busy ? 'Creating…' : 'Create token'}
         </button>
       </form>
-      {submit.error != null && (
-        <p class="form-error" role="alert">
-          {errorMessage(submit.error)}
-        </p>
-      )}
+      <FormError error={submit.error} />
       {created && (
         <div class="notice" role="status">
           <p>

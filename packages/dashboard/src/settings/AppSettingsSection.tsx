@@ -1,9 +1,9 @@
 import type { AppSummary } from '@hindsight/shared';
 import { useState } from 'preact/hooks';
-import { errorMessage } from '../api/api-error';
 import { useSubmit } from '../auth/use-submit';
 import { useSignedIn } from '../session-context';
 import { Field } from '../ui/Field';
+import { FormError } from '../ui/FormError';
 import { parseOrigins } from './origins';
 import { SnippetBox } from './SnippetBox';
 
@@ -61,11 +61,7 @@ export function AppSettingsSection({ app }: { app: AppSummary }) {
           hint="Older sessions are deleted by the hourly retention sweep."
           required
         />
-        {submit.error != null && (
-          <p class="form-error" role="alert">
-            {errorMessage(submit.error)}
-          </p>
-        )}
+        <FormError error={submit.error} />
         <div class="form-actions">
           <button type="submit" class="button-primary" disabled={submit.busy}>
             {submit.busy ? 'Saving…' : 'Save'}

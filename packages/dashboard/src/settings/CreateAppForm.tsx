@@ -1,10 +1,10 @@
 import type { AppSummary } from '@hindsight/shared';
-import { errorMessage } from '../api/api-error';
 import { useSubmit } from '../auth/use-submit';
 import { navigate } from '../router/history';
 import { appPath } from '../router/match-route';
 import { useSignedIn } from '../session-context';
 import { Field } from '../ui/Field';
+import { FormError } from '../ui/FormError';
 import { parseOrigins } from './origins';
 
 /** Creates an application and opens its settings (where its script tag is). */
@@ -37,11 +37,7 @@ export function CreateAppForm() {
         hint="Separate several with commas. Empty = any origin."
         spellcheck={false}
       />
-      {submit.error != null && (
-        <p class="form-error" role="alert">
-          {errorMessage(submit.error)}
-        </p>
-      )}
+      <FormError error={submit.error} />
       <button type="submit" class="button-primary" disabled={submit.busy}>
         {submit.busy ? 'Creating…' : 'Create application'}
       </button>

@@ -1,11 +1,11 @@
 import type { CreatedInvite, Role } from '@hindsight/shared';
 import { useState } from 'preact/hooks';
-import { errorMessage } from '../api/api-error';
 import { useSubmit } from '../auth/use-submit';
 import { ROLE_LABELS, ROLE_OPTIONS } from '../format/labels';
 import { useSignedIn } from '../session-context';
 import { CopyButton } from '../ui/CopyButton';
 import { Field } from '../ui/Field';
+import { FormError } from '../ui/FormError';
 import { AppChecklist } from './AppChecklist';
 
 /** Invites someone: email, role, applications (viewers); answers a one-time link to send them. */
@@ -50,11 +50,7 @@ export function InviteForm({ onInvited }: { onInvited(): void }) {
           </select>
         </div>
         {role === 'viewer' && <AppChecklist idPrefix="invite-app" apps={apps} selected={appIds} onChange={setAppIds} />}
-        {submit.error != null && (
-          <p class="form-error" role="alert">
-            {errorMessage(submit.error)}
-          </p>
-        )}
+        <FormError error={submit.error} />
         <button type="submit" disabled={submit.busy}>
           {submit.busy ? 'Inviting…' : 'Create invitation link'}
         </button>

@@ -1,7 +1,7 @@
 import type { SignInSession } from '@hindsight/shared';
 import { useState } from 'preact/hooks';
-import { errorMessage } from '../api/api-error';
 import { useSignedIn } from '../session-context';
+import { FormError } from '../ui/FormError';
 import { ErrorBanner, Loading } from '../ui/states';
 import { TimeAgo } from '../ui/TimeAgo';
 import { useAsync } from '../ui/use-async';
@@ -17,11 +17,7 @@ export function SignInSessionsSection() {
     <section class="card" aria-labelledby="signins-title">
       <h2 id="signins-title">Your sign-in sessions</h2>
       {list.error != null && <ErrorBanner error={list.error} onRetry={list.reload} />}
-      {error != null && (
-        <p class="form-error" role="alert">
-          {errorMessage(error)}
-        </p>
-      )}
+      <FormError error={error} />
       {!list.data ? (
         list.error == null && <Loading />
       ) : (

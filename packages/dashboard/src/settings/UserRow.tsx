@@ -1,9 +1,9 @@
 import type { Role, UserSummary } from '@hindsight/shared';
 import { useState } from 'preact/hooks';
-import { errorMessage } from '../api/api-error';
 import { ROLE_LABELS, ROLE_OPTIONS } from '../format/labels';
 import { useSignedIn } from '../session-context';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { FormError } from '../ui/FormError';
 import { TimeAgo } from '../ui/TimeAgo';
 import { AppChecklist } from './AppChecklist';
 
@@ -85,11 +85,7 @@ export function UserRow({ user, onChanged }: { user: UserSummary; onChanged(): v
           {role === 'viewer' && (
             <AppChecklist idPrefix={`user-${user.id}`} apps={apps} selected={appIds} onChange={setAppIds} />
           )}
-          {error != null && (
-            <p class="form-error" role="alert">
-              {errorMessage(error)}
-            </p>
-          )}
+          <FormError error={error} />
           <button type="submit" class="button-primary" disabled={busy}>
             {busy ? 'Saving…' : 'Save'}
           </button>

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { errorMessage } from '../api/api-error';
+import { FormError } from './FormError';
 
 interface ConfirmDialogProps {
   title: string;
@@ -41,11 +41,7 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClos
       >
         <h2 id="confirm-title">{title}</h2>
         {children}
-        {error != null && (
-          <p class="form-error" role="alert">
-            {errorMessage(error)}
-          </p>
-        )}
+        <FormError error={error} />
         <div class="dialog-actions">
           <button type="button" onClick={() => ref.current?.close()}>
             Cancel

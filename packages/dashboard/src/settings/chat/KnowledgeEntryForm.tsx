@@ -1,8 +1,8 @@
 import type { KnowledgeEntry } from '@hindsight/shared';
 import { useEffect, useRef } from 'preact/hooks';
-import { errorMessage } from '../../api/api-error';
 import { useSubmit } from '../../auth/use-submit';
 import { Field } from '../../ui/Field';
+import { FormError } from '../../ui/FormError';
 
 /** What a knowledge entry is made of, as the API takes it. */
 export interface KnowledgeInput {
@@ -89,11 +89,7 @@ export function KnowledgeEntryForm(props: KnowledgeEntryFormProps) {
         placeholder="https://shop.example/help/delivery"
         hint="Shown with the answer."
       />
-      {submit.error != null && (
-        <p class="form-error" role="alert">
-          {errorMessage(submit.error)}
-        </p>
-      )}
+      <FormError error={submit.error} />
       <div class="form-actions">
         <button type="submit" class="button-primary" disabled={submit.busy}>
           {submit.busy ? 'Saving…' : props.submitLabel}

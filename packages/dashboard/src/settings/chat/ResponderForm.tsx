@@ -1,9 +1,9 @@
 import type { ResponderKind, ResponderSettings } from '@hindsight/shared';
 import { useState } from 'preact/hooks';
-import { errorMessage } from '../../api/api-error';
 import { useSubmit } from '../../auth/use-submit';
 import { useSignedIn } from '../../session-context';
 import { Field } from '../../ui/Field';
+import { FormError } from '../../ui/FormError';
 import { OpenAiFields } from './OpenAiFields';
 import { draftFromSettings, type ResponderDraft, updateFromDraft } from './responder-draft';
 import { WebhookFields } from './WebhookFields';
@@ -98,11 +98,7 @@ export function ResponderForm({ appId, settings: initial }: { appId: string; set
           onInput={(event) => change({ timeoutSeconds: event.currentTarget.value })}
         />
       </div>
-      {submit.error != null && (
-        <p class="form-error" role="alert">
-          {errorMessage(submit.error)}
-        </p>
-      )}
+      <FormError error={submit.error} />
       <div class="form-actions">
         <button type="submit" class="button-primary" disabled={submit.busy}>
           {submit.busy ? 'Saving…' : 'Save responder'}
