@@ -1,6 +1,7 @@
 import { type JourneyLog, runJourney } from '../journey/run-journey';
 import type { ReceivedBody } from '../servers/ingest-counter';
 import type { Variant } from '../variants/variant';
+import { type ScriptTimes, startCpuProfile } from './cpu-profile';
 import type { DocumentMeasure } from './document-meter';
 import { withBrowser } from './with-browser';
 
@@ -10,6 +11,8 @@ export interface RunOptions {
   chromiumPath: string;
   siteOrigin: string;
   probeScript: string;
+  /** Also run V8's CPU profiler over the journey (it costs the page time: figures are then not comparable). */
+  profile?: boolean;
 }
 
 /** Everything one run measured; figures are derived from it in report/. */
@@ -28,13 +31,16 @@ export interface RunRecord {
   received: ReceivedBody[];
   unexpectedRequests: string[];
   journey: JourneyLog;
+  /** With `profile`: where the main thread's time went, by script. */
+  cpu?: ScriptTimes;
 }
 
 /** One variant, one fresh browser profile, the whole journey. */
 export function runOnce(options: RunOptions): Promise<RunRecord> {
   const { variant } = options;
-  return withBrowser(options.chromiumPath, options.probeScript, async ({ page, meter, workersStarted }) => {
+  return withBrowser(options.chromiumPath, options.probeScript, async ({ page, meter, cdp, workersStarted }) => {
     variant.counter?.reset();
+    const profiler = options.profile ? await startCpuProfile(cdp) : undefined;
     const base = `${options.siteOrigin}/v/${variant.id}`;
     const startedAt = new Date();
     await page.goto(`${base}/demo/index.html`, { waitUntil: 'load' });
@@ -45,6 +51,7 @@ export function runOnce(options: RunOptions): Promise<RunRecord> {
       large: `${base}/large.html`,
     });
     const elapsedMs = Date.now() - startedAt.getTime();
+    const cpu = await profiler?.stop();
     const heapBytes = await meter.heapAfterGc();
     return {
       variant: variant.id,
@@ -58,6 +65,7 @@ export function runOnce(options: RunOptions): Promise<RunRecord> {
       received: [...(variant.counter?.received ?? [])],
       unexpectedRequests: [...(variant.counter?.unexpected ?? [])],
       journey,
+      ...(cpu ? { cpu } : {}),
     };
   });
 }

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { type CDPSession, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../../packages/server/test/support/chromium-flags';
 import { createDocumentMeter, type DocumentMeter } from './document-meter';
 
@@ -10,6 +10,8 @@ const VIEWPORT = { width: 1280, height: 800 };
 export interface BrowserSession {
   page: Page;
   meter: DocumentMeter;
+  /** The page's DevTools session (the meter's counters are on it). */
+  cdp: CDPSession;
   /** Web workers the pages started so far (the widget starts one per page, on its first batch). */
   workersStarted(): number;
 }
@@ -35,9 +37,10 @@ export async function withBrowser<T>(
     const page = context.pages()[0] ?? (await context.newPage());
     let workers = 0;
     page.on('worker', () => void workers++);
-    const meter = createDocumentMeter(page, await context.newCDPSession(page));
+    const cdp = await context.newCDPSession(page);
+    const meter = createDocumentMeter(page, cdp);
     await meter.start();
-    return await work({ page, meter, workersStarted: () => workers });
+    return await work({ page, meter, cdp, workersStarted: () => workers });
   } finally {
     await context.close();
     await rm(profile, { recursive: true, force: true });

@@ -16,8 +16,9 @@ const root = path.resolve(import.meta.dirname, '..');
 const dist = path.resolve(root, process.env.WIDGET_OUT_DIR ?? 'dist');
 const assets = path.join(dist, 'assets');
 // terser squeezes ~5% more out of rrweb than esbuild's minifier: every byte here is downloaded by visitors.
+// WIDGET_NO_MINIFY=1 keeps names readable, for CPU profiles (`pnpm bench:widget:profile`); never for a release.
 const common = {
-  minify: 'terser',
+  minify: process.env.WIDGET_NO_MINIFY === '1' ? false : ('terser' as const),
   terserOptions: { compress: { passes: 2 }, ecma: 2020 },
   target: 'es2020',
   platform: 'browser',
