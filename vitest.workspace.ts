@@ -4,6 +4,7 @@
  */
 export default [
   'packages/*',
+  'bench',
   'packages/widget/vitest.browser.config.ts',
   'packages/dashboard/vitest.browser.config.ts',
 ];

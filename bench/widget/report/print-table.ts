@@ -1,3 +1,4 @@
+import type { VariantId } from '../variants/variant';
 import type { VariantSummary } from './summarize';
 
 const ms = (value: number) => (Number.isFinite(value) ? `${Math.round(value)}` : '–');
@@ -49,18 +50,26 @@ export function targetLines(summaries: VariantSummary[]): string[] {
   const ours = find('hindsight');
   if (!ours) return ['(Hindsight was not measured)'];
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  // A target is shown only when the noise could not have put the ratio on its other side.
+  const interval = (reference: VariantId, limit: number) => {
+    const [low, high] = ours.addedVsIntervals[reference] ?? [Number.NaN, Number.NaN];
+    const shown = high <= limit || low > limit ? 'beyond the noise' : 'within the noise';
+    return `90% bootstrap interval of the ratio ${low.toFixed(2)}-${high.toFixed(2)}x: ${shown}`;
+  };
   const lines: string[] = [];
   if (ours.addedVsRrweb !== undefined) {
     lines.push(
       `Added main-thread time <= ${MAX_VS_RRWEB}x bare rrweb's: ${ours.addedVsRrweb.toFixed(2)}x ` +
-        `(${ms(ours.addedMs)} vs ${ms(find('rrweb')?.addedMs ?? Number.NaN)} ms) -> ${verdict(ours.addedVsRrweb <= MAX_VS_RRWEB)}`,
+        `(${ms(ours.addedMs)} vs ${ms(find('rrweb')?.addedMs ?? Number.NaN)} ms) -> ` +
+        `${verdict(ours.addedVsRrweb <= MAX_VS_RRWEB)} (${interval('rrweb', MAX_VS_RRWEB)})`,
     );
   }
-  for (const peer of ['sentry', 'posthog']) {
+  for (const peer of ['sentry', 'posthog'] as const) {
     const other = find(peer);
     if (!other) continue;
     lines.push(
-      `Below ${other.label}: ${ms(ours.addedMs)} vs ${ms(other.addedMs)} ms -> ${verdict(ours.addedMs < other.addedMs)}`,
+      `Below ${other.label}: ${ms(ours.addedMs)} vs ${ms(other.addedMs)} ms -> ` +
+        `${verdict(ours.addedMs < other.addedMs)} (${interval(peer, 1)})`,
     );
   }
   const worst = ours.worstTransport;

@@ -13,6 +13,12 @@ export interface ScriptTimeSummary {
   recorderFiles: [string, number][];
   /** In the page's own scripts (the demo's, the large page's app, the bench probe). */
   pageScriptsMs: number;
+  /**
+   * Browser work with no script on the stack (observer and microtask delivery, among others). Which side of
+   * the line a recorder's work falls on depends on how its code is invoked (a module's promise jobs keep its
+   * frames on the stack), so compare "recorder's files + no script" between recorders, not the files alone.
+   */
+  noScriptMs: number;
   gcMs: number;
   programMs: number;
 }
@@ -25,9 +31,11 @@ export function summarizeScriptTimes(variants: Variant[], records: RunRecord[]):
     if (runs.length === 0) return [];
     const isRecorder = (url: string) => variant.scriptPrefixes.some((prefix) => url.startsWith(prefix));
     const perRun = runs.map(({ cpu }) => {
-      const entries = Object.entries(cpu?.byScript ?? {}).filter(([url]) => /^[a-z]+:/.test(url));
+      const all = Object.entries(cpu?.byScript ?? {});
+      const entries = all.filter(([url]) => /^[a-z]+:/.test(url));
       const sum = (list: [string, number][]) => list.reduce((total, [, ms]) => total + ms, 0);
       return {
+        noScript: sum(all.filter(([url]) => !/^[a-z]+:/.test(url))),
         recorder: entries.filter(([url]) => isRecorder(url)),
         pageScripts: sum(entries.filter(([url]) => !isRecorder(url))),
         gc: cpu?.gcMs ?? 0,
@@ -47,6 +55,7 @@ export function summarizeScriptTimes(variants: Variant[], records: RunRecord[]):
           .map(([file, values]): [string, number] => [file, median(values)])
           .sort((a, b) => b[1] - a[1]),
         pageScriptsMs: median(perRun.map((run) => run.pageScripts)),
+        noScriptMs: median(perRun.map((run) => run.noScript)),
         gcMs: median(perRun.map((run) => run.gc)),
         programMs: median(perRun.map((run) => run.program)),
       },
@@ -66,6 +75,7 @@ export function scriptTimeTable(summaries: ScriptTimeSummary[]): string {
     '× bare rrweb',
     'GC ms',
     "page's scripts ms",
+    'no script ms',
     'outside JS ms',
   ];
   const rows = summaries.map((s) => [
@@ -75,6 +85,7 @@ export function scriptTimeTable(summaries: ScriptTimeSummary[]): string {
     rrweb && rrweb.recorderMs > 0 && s.variant !== 'baseline' ? `${(s.recorderMs / rrweb.recorderMs).toFixed(2)}×` : '',
     ms(s.gcMs),
     ms(s.pageScriptsMs),
+    ms(s.noScriptMs),
     ms(s.programMs),
   ]);
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;

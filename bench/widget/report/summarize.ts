@@ -1,5 +1,6 @@
 import type { Variant, VariantId } from '../variants/variant';
 import type { RecorderWork } from './attribute-scripts';
+import { ratioInterval } from './ratio-interval';
 import type { RunFigures } from './run-figures';
 
 /** One variant's figures over its runs: medians, except where the worst run is what matters. */
@@ -16,6 +17,11 @@ export interface VariantSummary {
   addedLargeMs: number;
   /** addedMs over bare rrweb's addedMs. */
   addedVsRrweb?: number;
+  /**
+   * 90% bootstrap intervals of this variant's added time over another's (rrweb, the peers): how far the
+   * machine's noise could move the ratio.
+   */
+  addedVsIntervals: Partial<Record<VariantId, [number, number]>>;
   longestTaskMs: number;
   /** Longest recorder work that is not compression or transport, median over runs. */
   longestRecordingMs: number;
@@ -31,6 +37,9 @@ export interface VariantSummary {
   workersStarted: number;
   maxLateMs: number;
 }
+
+/** The recorders others are compared with. */
+const REFERENCES: VariantId[] = ['rrweb', 'sentry', 'posthog'];
 
 export function median(values: number[]): number {
   if (values.length === 0) return Number.NaN;
@@ -89,12 +98,22 @@ export function summarize(variants: Variant[], figures: RunFigures[]): VariantSu
         heapBytes: pick((run) => run.heapBytes),
         workersStarted: pick((run) => run.workersStarted),
         maxLateMs: Math.max(...runs.map((run) => run.maxLateMs)),
+        addedVsIntervals: {},
       };
     });
   const rrweb = summaries.find((summary) => summary.variant === 'rrweb');
+  const busy = (id: VariantId) => of(id).map((run) => run.busyMs);
+  const references = summaries.filter((s) => REFERENCES.includes(s.variant) && s.addedMs > 0);
   for (const summary of summaries) {
-    if (rrweb && rrweb.addedMs > 0 && summary.variant !== 'baseline')
-      summary.addedVsRrweb = summary.addedMs / rrweb.addedMs;
+    if (summary.variant === 'baseline' || baseline.length === 0) continue;
+    if (rrweb && rrweb.addedMs > 0) summary.addedVsRrweb = summary.addedMs / rrweb.addedMs;
+    for (const reference of references.filter((r) => r.variant !== summary.variant)) {
+      summary.addedVsIntervals[reference.variant] = ratioInterval({
+        baseline: busy('baseline'),
+        ours: busy(summary.variant),
+        reference: busy(reference.variant),
+      });
+    }
   }
   return summaries;
 }

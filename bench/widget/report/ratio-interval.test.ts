@@ -1,0 +1,38 @@
+import { expect, it } from 'vitest';
+import { addedRatio, ratioInterval } from './ratio-interval';
+
+it('computes the ratio of the added medians', () => {
+  // medians: baseline 100, ours 250 (+150), reference 200 (+100)
+  expect(addedRatio({ baseline: [90, 100, 130], ours: [250, 240, 400], reference: [200, 150, 210] })).toBe(1.5);
+});
+
+it('collapses to the ratio itself when the runs do not vary', () => {
+  const [low, high] = ratioInterval({ baseline: [100, 100, 100], ours: [210, 210, 210], reference: [200, 200, 200] });
+  expect(low).toBeCloseTo(1.1);
+  expect(high).toBeCloseTo(1.1);
+});
+
+it('spans the ratio when runs are noisy, and narrows as rounds are added', () => {
+  const noisy = {
+    baseline: [3600, 4300, 3850, 4050, 3550],
+    ours: [5100, 5280, 5440, 5120, 5480],
+    reference: [4130, 5150, 5530, 4790, 4780],
+  };
+  const [low, high] = ratioInterval(noisy);
+  const ratio = addedRatio(noisy);
+  expect(low).toBeLessThan(ratio);
+  expect(high).toBeGreaterThan(ratio);
+  // The same spread, measured four times as often: the medians are pinned down better.
+  const more = (values: number[]) => [...values, ...values, ...values, ...values];
+  const [moreLow, moreHigh] = ratioInterval({
+    baseline: more(noisy.baseline),
+    ours: more(noisy.ours),
+    reference: more(noisy.reference),
+  });
+  expect(moreHigh - moreLow).toBeLessThan(high - low);
+});
+
+it('reads the same every time (seeded), so a results file does not change when re-read', () => {
+  const runs = { baseline: [1, 5, 3], ours: [10, 14, 9], reference: [8, 6, 11] };
+  expect(ratioInterval(runs)).toEqual(ratioInterval(runs));
+});
