@@ -208,7 +208,7 @@ describe('per-address limit', () => {
 
 describe('the openai responder', () => {
   it('streams tokens from an OpenAI-compatible endpoint, with the knowledge as context', async () => {
-    const model = await remote((request, response) => {
+    const model = await remote((_request, response) => {
       void streamCompletion(response, ['We ', 'ship ', 'in ', '2-4 days.']);
     });
     const site = await siteWithKnowledge();

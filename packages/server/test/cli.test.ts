@@ -24,6 +24,24 @@ function post(port: number, key: string, sessionId: string, seq: number) {
   return fetch(`http://127.0.0.1:${port}${batchPath(key, sessionId, seq)}`, { method: 'POST', body: batchBody() });
 }
 
+/** Posts a batch whose body is still arriving when `signal` runs; resolves with the response status. */
+function postWhileSignalling(port: number, key: string, sessionId: string, seq: number, signal: () => void) {
+  const body = batchBody();
+  return new Promise<number>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, method: 'POST', path: batchPath(key, sessionId, seq) }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.setHeader('content-length', body.byteLength);
+    req.write(body.subarray(0, 10));
+    setTimeout(() => {
+      signal();
+      setTimeout(() => req.end(body.subarray(10)), 300);
+    }, 200);
+  });
+}
+
 function requestOnNewConnection(port: number, method: string, path: string, body?: Buffer) {
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, method, path, agent: false }, (res) => {
@@ -53,29 +71,8 @@ describe('hindsight start', () => {
       const sessionId = newSessionId();
       expect((await post(port, key, sessionId, 0)).status).toBe(200);
 
-      // A batch whose body is still arriving when the shutdown signal comes.
-      const body = batchBody();
-      const inFlight = new Promise<number>((resolve, reject) => {
-        const req = request(
-          {
-            host: '127.0.0.1',
-            port,
-            method: 'POST',
-            path: `${INGEST_BATCH_PATH}?key=${key}&session=${sessionId}&seq=1`,
-          },
-          (res) => {
-            res.resume();
-            resolve(res.statusCode ?? 0);
-          },
-        );
-        req.on('error', reject);
-        req.setHeader('content-length', body.byteLength);
-        req.write(body.subarray(0, 10));
-        setTimeout(() => {
-          server.child.kill('SIGTERM');
-          setTimeout(() => req.end(body.subarray(10)), 300);
-        }, 200);
-      });
+      // A batch whose body is still arriving when the shutdown signal (SIGTERM, as a service manager sends) comes.
+      const inFlight = postWhileSignalling(port, key, sessionId, 1, () => server.child.kill('SIGTERM'));
       expect(await inFlight).toBe(200);
       expect(await server.exited).toBe(0);
       expect(server.output()).toContain('"msg":"stopped"');
@@ -90,8 +87,13 @@ describe('hindsight start', () => {
       expect((await post(port, key, sessionId, 2)).status).toBe(200);
       const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
       expect(metrics).toContain('hindsight_active_sessions 1');
-      again.child.kill('SIGINT');
+      // Ctrl-C in a terminal signals the whole process group, the embedded PostgreSQL included: the batch in
+      // flight must still be stored (PostgreSQL stops when Hindsight stops it, not on the terminal's signal).
+      const interrupted = postWhileSignalling(port, key, sessionId, 3, () => again.interrupt());
+      expect(await interrupted).toBe(200);
       expect(await again.exited).toBe(0);
+      // The pool's connections closed before PostgreSQL stopped (none was cut off on the way out).
+      for (const run of [server, again]) expect(run.output()).not.toContain('idle database connection failed');
     } finally {
       server.child.kill('SIGKILL');
       await rm(dataDir, { recursive: true, force: true });

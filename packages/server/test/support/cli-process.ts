@@ -11,6 +11,8 @@ export interface CliProcess {
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
   /** Resolves with the exit code. */
   exited: Promise<number | null>;
+  /** Ctrl-C in a terminal: SIGINT to the process and every child in its process group. */
+  interrupt(): void;
 }
 
 /** Runs `hindsight <args>` from the TypeScript sources (exactly what the bin runs, without a build step). */
@@ -19,6 +21,8 @@ export function runCli(args: string[], env: Record<string, string>): CliProcess 
     cwd: SERVER_ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // A process group of its own, as a shell gives a foreground job, so interrupt() reaches its children too.
+    detached: true,
   });
   let output = '';
   const listeners = new Set<() => void>();
@@ -33,6 +37,9 @@ export function runCli(args: string[], env: Record<string, string>): CliProcess 
     child,
     output: () => output,
     exited,
+    interrupt: () => {
+      if (child.pid) process.kill(-child.pid, 'SIGINT');
+    },
     waitFor(pattern, timeoutMs = 60_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
