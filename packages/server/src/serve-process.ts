@@ -1,7 +1,7 @@
 import { createSecretBox } from './chat/secret-box';
 import { loadSecretKey } from './chat/secret-key';
 import type { Config } from './config';
-import { createDatabase, type Db } from './db/database';
+import { closeDatabase, createDatabase, type Db } from './db/database';
 import type { Logger } from './observability/logger';
 import { createMetrics, type Metrics, type MetricsSnapshot } from './observability/metrics';
 import { runServer } from './run-server';
@@ -43,7 +43,7 @@ export async function serveProcess(
     shutdown() {
       shuttingDown ??= (async () => {
         await server.close();
-        await db.destroy();
+        await closeDatabase(db);
       })();
       return shuttingDown;
     },

@@ -21,6 +21,11 @@ export interface DatabaseOptions {
 export type Db = Kysely<Database>;
 
 const pools = new WeakMap<object, pg.Pool>();
+/** Per pool: resolves once every connection it opened has finished closing. */
+const allClosed = new WeakMap<object, () => Promise<void>>();
+
+/** How long closing waits for connections to say goodbye before it stops waiting. */
+const CLOSE_WAIT_MS = 2_000;
 
 /**
  * Runs a compiled kysely query as a named prepared statement: PostgreSQL parses and plans it once per
@@ -35,7 +40,7 @@ export async function executePrepared<Row>(db: Db, name: string, query: Compiled
   return result.rows as Row[];
 }
 
-/** Opens a pooled kysely instance. Call `db.destroy()` to close the pool. */
+/** Opens a pooled kysely instance. `closeDatabase(db)` closes it. */
 export function createDatabase(options: DatabaseOptions): Db {
   const pool = new pg.Pool({
     connectionString: options.connectionString,
@@ -45,7 +50,33 @@ export function createDatabase(options: DatabaseOptions): Db {
     idleTimeoutMillis: 30_000,
   });
   pool.on('error', (error) => options.onPoolError?.(error));
+  let open = 0;
+  let settle: (() => void) | undefined;
+  pool.on('connect', () => void open++);
+  pool.on('remove', () => {
+    open--;
+    if (open === 0) settle?.();
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   pools.set(db, pool);
+  allClosed.set(db, () =>
+    open === 0
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          settle = resolve;
+          setTimeout(resolve, CLOSE_WAIT_MS).unref();
+        }),
+  );
   return db;
+}
+
+/**
+ * Closes the pool and waits until its connections have actually closed. pg's `pool.end()` resolves as soon as it
+ * has asked them to, so stopping PostgreSQL right after it (the embedded database at shutdown) would cut them
+ * off mid-goodbye, and each would report "terminating connection due to administrator command".
+ */
+export async function closeDatabase(db: Db): Promise<void> {
+  const closed = allClosed.get(db);
+  await db.destroy();
+  await closed?.();
 }
