@@ -99,7 +99,7 @@ describe('replay viewer', () => {
     const { page } = await openReplay(conversation.id);
     // Until the viewer's chunk has loaded the conversation shows below a placeholder; it then moves into the
     // viewer's side panel. Wait for the viewer, so the messages read are the ones that stay.
-    await viewer(page).and(page.locator('[data-total-ms]:not([data-total-ms="0"])')).waitFor();
+    await viewer(page).and(page.locator('[data-status="complete"]')).waitFor();
     const messages = page.locator('.hs-side section.conversation .message');
     await expect
       .poll(() => messages.allInnerTexts(), { timeout: 15_000 })
@@ -118,7 +118,7 @@ describe('replay viewer', () => {
 
   it('changes speed: at 4x the clock runs about four times as fast', async () => {
     const { page } = await openReplay(conversation.id);
-    await viewer(page).and(page.locator('[data-total-ms]:not([data-total-ms="0"])')).waitFor();
+    await viewer(page).and(page.locator('[data-status="complete"]')).waitFor();
     await page.getByRole('button', { name: '4x' }).click();
     expect(await viewer(page).getAttribute('data-speed')).toBe('4');
     await page.getByRole('button', { name: 'Play' }).click();
@@ -142,7 +142,8 @@ describe('replay viewer', () => {
 
   it('keyboard: End, Home, arrows and the help overlay', async () => {
     const { page } = await openReplay(conversation.id);
-    await viewer(page).and(page.locator('[data-total-ms]:not([data-total-ms="0"])')).waitFor();
+    // Loaded to the end first: while chunks still arrive, End seeks to the end of what has arrived so far.
+    await viewer(page).and(page.locator('[data-status="complete"]')).waitFor();
     await page.locator('body').press('End');
     const total = Number(await viewer(page).getAttribute('data-total-ms'));
     await expectTime(page, total);
@@ -156,7 +157,7 @@ describe('replay viewer', () => {
 
   it('steps to the next and previous event group with Shift+arrows and the buttons', async () => {
     const { page } = await openReplay(conversation.id);
-    await viewer(page).and(page.locator('[data-total-ms]:not([data-total-ms="0"])')).waitFor();
+    await viewer(page).and(page.locator('[data-status="complete"]')).waitFor();
     await page.locator('body').press('Home');
     await expectTime(page, 0);
     const settled = async () => {
@@ -190,7 +191,7 @@ describe('replay viewer', () => {
 
   it('goes full screen with the button and with F, and comes back', async () => {
     const { page, problems } = await openReplay(conversation.id);
-    await viewer(page).and(page.locator('[data-total-ms]:not([data-total-ms="0"])')).waitFor();
+    await viewer(page).and(page.locator('[data-status="complete"]')).waitFor();
     const inFullscreen = () => page.evaluate(() => document.fullscreenElement?.getAttribute('data-testid') ?? null);
     const fillsWindow = async () => {
       const box = await viewer(page).boundingBox();
@@ -257,7 +258,7 @@ describe('replay viewer', () => {
   it('at 390 px the side panel sits below the player', async () => {
     const { page } = await openReplay(conversation.id);
     await page.setViewportSize({ width: 390, height: 844 });
-    await viewer(page).and(page.locator('[data-total-ms]:not([data-total-ms="0"])')).waitFor();
+    await viewer(page).and(page.locator('[data-status="complete"]')).waitFor();
     const stage = (await page.getByTestId('replay-stage').boundingBox())!;
     const side = (await page.locator('.hs-side').boundingBox())!;
     expect(side.y).toBeGreaterThanOrEqual(stage.y + stage.height);
