@@ -97,8 +97,7 @@ describe('replay viewer', () => {
 
   it('lists the conversation and the pages; a message and a timeline marker jump to their moment', async () => {
     const { page } = await openReplay(conversation.id);
-    // Until the viewer's chunk has loaded the conversation shows below a placeholder; it then moves into the
-    // viewer's side panel. Wait for the viewer, so the messages read are the ones that stay.
+    // The conversation is mounted once, in the viewer's side panel: wait for the loaded viewer, then read it there.
     await viewer(page).and(page.locator('[data-status="complete"]')).waitFor();
     const messages = page.locator('.hs-side section.conversation .message');
     await expect
