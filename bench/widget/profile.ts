@@ -2,6 +2,8 @@
 // main-thread time goes (its own files, GC, the page). Figures from profiled runs are inflated by the profiler
 // and are not the benchmark's; what they are good for is the split, which the machine's noise moves far less
 // than the busy-time totals. Build with WIDGET_NO_MINIFY=1 for readable function names in the saved profiles.
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { readBenchConfig } from './bench-config';
 import { buildBrowserBundles } from './build-browser-bundles';
 import { type RunRecord, runOnce } from './measure/run-once';
@@ -34,7 +36,15 @@ const summaries = summarizeScriptTimes(variants, records);
 console.log(`\n${scriptTimeTable(summaries)}\n`);
 const file = await writeResults(
   startedAt,
-  { startedAt, config, summaries, cpu: records.map((r) => r.cpu) },
+  { startedAt, config, summaries, cpu: records.map((r) => ({ ...r.cpu, raw: undefined })) },
   'widget-profile',
 );
 console.log(`results: ${file}`);
+// The raw profiles, one per run, open in DevTools (Performance > Load profile) or feed a per-function split.
+const profileDir = file.replace(/\.json$/, '');
+await mkdir(profileDir, { recursive: true });
+for (const [i, record] of records.entries()) {
+  const name = `${String(i + 1).padStart(2, '0')}-${record.variant}.cpuprofile`;
+  await writeFile(path.join(profileDir, name), JSON.stringify(record.cpu?.raw ?? {}));
+}
+console.log(`profiles: ${profileDir}/`);

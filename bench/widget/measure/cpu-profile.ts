@@ -11,6 +11,8 @@ export interface ScriptTimes {
   gcMs: number;
   /** Everything outside JavaScript (style, layout, paint, parsing), which no script can be charged with. */
   programMs: number;
+  /** The profile as V8 gave it (`.cpuprofile` format, for DevTools or a per-function split). */
+  raw?: unknown;
 }
 
 interface ProfileNode {
@@ -30,7 +32,8 @@ export async function startCpuProfile(cdp: CDPSession): Promise<{ stop(): Promis
   return {
     async stop() {
       const { profile } = await cdp.send('Profiler.stop');
-      return scriptTimes(profile.nodes as ProfileNode[], profile.samples ?? [], profile.timeDeltas ?? []);
+      const times = scriptTimes(profile.nodes as ProfileNode[], profile.samples ?? [], profile.timeDeltas ?? []);
+      return { ...times, raw: profile };
     },
   };
 }

@@ -5,7 +5,7 @@ type Plugin = NonNullable<Options['esbuildPlugins']>[number];
 
 /**
  * Cuts from @rrweb/record the code that only runs for options Hindsight never sets, ~5 KB gzip of every
- * visitor's download, and makes one edit that halves what serializing its events costs the page (EDITS). Sentry's replay strips rrweb the same way at build time (`__RRWEB_EXCLUDE_CANVAS__`,
+ * visitor's download, and makes two edits that cut what it costs the page (EDITS). Sentry's replay strips rrweb the same way at build time (`__RRWEB_EXCLUDE_CANVAS__`,
  * `__RRWEB_EXCLUDE_IFRAME__`). What Hindsight records is unchanged: same-origin iframes, shadow roots, styles
  * and every observer it uses stay.
  *
@@ -95,6 +95,16 @@ const EDITS: Edit[] = [
     why: 'serialized elements kept in fast mode (needBlock cleared, not deleted)',
     from: 'delete serializedNode.needBlock;',
     to: 'serializedNode.needBlock = void 0;',
+  },
+  {
+    // rrweb checks that the page has not patched the DOM getters it reads, and where it has, takes clean ones
+    // from a fresh iframe. `querySelector` and `querySelectorAll` are methods, not getters, so the check for
+    // Element always failed and every page built and tore down an iframe (a new document and JS context, ~4 ms
+    // on the main thread per page load in Chromium 156) on its first full snapshot. Checked as methods, a page
+    // that did patch them still gets the iframe. The fix of rrweb-io/rrweb#1802.
+    why: 'Element methods checked as methods (no needless iframe per page)',
+    from: '  Element: ["shadowRoot", "querySelector", "querySelectorAll"],\n  MutationObserver: []\n};\nconst testableMethods = {\n  Node: ["contains", "getRootNode"],\n  ShadowRoot: ["getSelection"],\n  Element: [],',
+    to: '  Element: ["shadowRoot"],\n  MutationObserver: []\n};\nconst testableMethods = {\n  Node: ["contains", "getRootNode"],\n  ShadowRoot: ["getSelection"],\n  Element: ["querySelector", "querySelectorAll"],',
   },
 ];
 
