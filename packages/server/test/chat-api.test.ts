@@ -203,6 +203,12 @@ describe('per-address limit', () => {
     const limited = await sendChat(strict, { key: site.public_key, session: newSessionId(), text: 'again' });
     expect(limited.status).toBe(429);
     expect(Number(limited.response.headers.get('retry-after'))).toBeGreaterThan(0);
+    // From the site's own origin the widget can read Retry-After only if the answer exposes it.
+    const history = await strict.request(`${CHAT_MESSAGES_PATH}?key=${site.public_key}&session=${newSessionId()}`, {
+      headers: { origin: 'https://shop.example' },
+    });
+    expect(history.status).toBe(429);
+    expect(history.headers.get('access-control-expose-headers')).toBe('Retry-After');
   });
 });
 

@@ -51,9 +51,11 @@ it('answers 429 rate_limited with Retry-After when one client address sends too 
   const statuses = [];
   for (let i = 0; i < 5; i++) statuses.push((await send()).status);
   expect(statuses.slice(0, 3)).toEqual([200, 200, 200]);
-  const limited = await send();
+  const limited = await send({ Origin: 'https://shop.example' });
   expect(limited.status).toBe(429);
   expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+  // The widget runs on the site's origin: the browser lets it read Retry-After only if the answer exposes it.
+  expect(limited.headers.get('access-control-expose-headers')).toBe('Retry-After');
   expect(await limited.json()).toMatchObject({ error: { code: 'rate_limited' } });
   const stored = await testDb.db
     .selectFrom('chunks')

@@ -43,6 +43,8 @@ export function createChatRoutes(guards: ChatGuards) {
     const origin = c.req.header('origin');
     if (origin) {
       c.header('Access-Control-Allow-Origin', origin);
+      // Not a CORS-safelisted header: without this a cross-origin page cannot read it, and backs off blind.
+      c.header('Access-Control-Expose-Headers', 'Retry-After');
       c.header('Vary', 'Origin');
     }
     if (c.req.method === 'OPTIONS') {

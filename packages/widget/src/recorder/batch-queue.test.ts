@@ -115,4 +115,20 @@ describe('batch queue', () => {
     expect(sendOnUnload.mock.calls.map(([b]) => b.seq)).toEqual([2, 4]);
     expect(queue.size).toBe(5);
   });
+
+  it('on unload beacons the batch being sent too when its request dies with the page (a worker upload)', () => {
+    const sendOnUnload = vi.fn((_batch: OutgoingBatch) => true);
+    const queue = createBatchQueue({
+      send: () => new Promise(() => {}),
+      sendOnUnload,
+      survivesUnload: () => false,
+      onSessionEnded: () => {},
+      onDropped: () => {},
+      onOverflow: () => {},
+    });
+    queue.push(batch(0, 30_000)); // being uploaded by the worker
+    queue.push(batch(1, 20_000));
+    queue.sendOnUnload();
+    expect(sendOnUnload.mock.calls.map(([b]) => b.seq)).toEqual([0, 1]);
+  });
 });

@@ -7,6 +7,11 @@ export const MAX_QUEUED_BYTES = 4_000_000;
 export interface BatchQueueOptions {
   send: (batch: OutgoingBatch) => Promise<SendResult>;
   sendOnUnload: (batch: OutgoingBatch) => boolean;
+  /**
+   * Whether the batch being sent still arrives if the page unloads now (a keepalive request does; one from a
+   * worker dies with the page). Default: it was small enough for keepalive.
+   */
+  survivesUnload?: (batch: OutgoingBatch) => boolean;
   /** Called when the server says the session ended: the batches of that session are gone. */
   onSessionEnded: (sessionId: string) => void;
   /** Called when batches are given up on, with their event count (reported in the next batch). */
@@ -25,6 +30,7 @@ export interface BatchQueueOptions {
 export function createBatchQueue(options: BatchQueueOptions) {
   const maxBytes = options.maxBytes ?? MAX_QUEUED_BYTES;
   const setTimer = options.setTimer ?? ((callback, ms) => setTimeout(callback, ms));
+  const survivesUnload = options.survivesUnload ?? ((batch) => batch.body.byteLength <= KEEPALIVE_LIMIT_BYTES);
   let batches: OutgoingBatch[] = [];
   let sending = false;
   let waiting = false;
@@ -117,8 +123,8 @@ export function createBatchQueue(options: BatchQueueOptions) {
       for (const [index, batch] of batches.entries()) {
         if (batch.body.byteLength > budget) continue; // the next page sends it
         budget -= batch.body.byteLength;
-        // The batch being sent went with keepalive (it is under the limit): it arrives without a beacon.
-        if (index === 0 && sending) continue;
+        // The batch being sent went with keepalive: it arrives without a beacon.
+        if (index === 0 && sending && survivesUnload(batch)) continue;
         if (!options.sendOnUnload(batch)) break;
       }
     },

@@ -1,16 +1,26 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { type CompressionWorker, createCompressor, gzipNow } from './compress';
+import type { SendResult } from './send-batch';
 
-/** A worker that compresses on demand (or never), counting how many were started. */
-function fakeWorkers(behaviour: 'answer' | 'hang' | 'fail') {
+/**
+ * A worker that compresses on demand (or never), counting how many were started; uploads are answered with
+ * `uploadResult` (or never, when it is undefined).
+ */
+function fakeWorkers(behaviour: 'answer' | 'hang' | 'fail', uploadResult?: SendResult) {
+  const uploads: { url: string; body: Uint8Array }[] = [];
   const started: CompressionWorker[] = [];
   const createWorker = () => {
     const worker: CompressionWorker & { terminated: boolean } = {
       onmessage: null,
       onerror: null,
       terminated: false,
-      postMessage([id, json]) {
+      postMessage([id, json, body]) {
+        if (body) {
+          uploads.push({ url: json, body });
+          if (uploadResult) setTimeout(() => worker.onmessage?.({ data: [id, uploadResult] }), 1);
+          return;
+        }
         if (behaviour === 'answer') setTimeout(() => worker.onmessage?.({ data: [id, gzipNow(json)] }), 1);
         if (behaviour === 'fail') setTimeout(() => worker.onerror?.(), 1);
       },
@@ -21,7 +31,7 @@ function fakeWorkers(behaviour: 'answer' | 'hang' | 'fail') {
     started.push(worker);
     return worker;
   };
-  return { started, createWorker };
+  return { started, createWorker, uploads };
 }
 
 const text = (bytes: Uint8Array) => gunzipSync(bytes).toString('utf8');
@@ -63,5 +73,31 @@ describe('compressor', () => {
   it('wraps a batch in a stored gzip synchronously for unload', () => {
     const body = createCompressor({ createWorker: null }).store('{"é":"ü"}');
     expect(text(body)).toBe('{"é":"ü"}');
+  });
+
+  it('uploads from the worker once it has compressed a batch, and not before', async () => {
+    const { createWorker, uploads } = fakeWorkers('answer', { kind: 'rate_limit', retryAfterMs: 2_000 });
+    const compressor = createCompressor({ createWorker });
+    expect(compressor.upload('https://h/batch', new Uint8Array([1]))).toBeUndefined();
+    await compressor.compress('{"a":1}');
+    const body = new Uint8Array([1, 2, 3]);
+    expect(await compressor.upload('https://h/batch', body)).toEqual({ kind: 'rate_limit', retryAfterMs: 2_000 });
+    expect(uploads).toEqual([{ url: 'https://h/batch', body }]);
+  });
+
+  it('counts an upload the worker never answers, or loses, as a network failure', async () => {
+    const silent = fakeWorkers('answer');
+    const slow = createCompressor({ createWorker: silent.createWorker, uploadTimeoutMs: 20 });
+    await slow.compress('{"a":1}');
+    expect(await slow.upload('https://h/batch', new Uint8Array([1]))).toEqual({ kind: 'network' });
+    expect(slow.usesWorker).toBe(true); // a slow upload is the network's doing, not the worker's
+
+    const lost = fakeWorkers('answer');
+    const compressor = createCompressor({ createWorker: lost.createWorker });
+    await compressor.compress('{"a":1}');
+    const upload = compressor.upload('https://h/batch', new Uint8Array([1]));
+    lost.started[0]?.onerror?.();
+    expect(await upload).toEqual({ kind: 'network' });
+    expect(compressor.upload('https://h/batch', new Uint8Array([1]))).toBeUndefined();
   });
 });

@@ -1,14 +1,24 @@
 import { type GzipSync, gzipCore } from './gzip-core';
+import { postBatch, type SendResult } from './send-batch';
 import { storedGzip } from './stored-gzip';
 
 /** How long the worker may take over one batch before the main thread compresses it instead. */
 export const WORKER_TIMEOUT_MS = 3_000;
+/** How long an upload from the worker may take before the queue counts it as a network failure (and retries). */
+export const UPLOAD_TIMEOUT_MS = 60_000;
 const LEVEL = 6;
+
+/**
+ * What the worker is asked: `[id, json]` compress this batch's JSON (answered with its gzip, or undefined), or
+ * `[id, url, body]` POST this compressed batch (answered with what became of it).
+ */
+export type WorkerRequest = [number, string] | [number, string, Uint8Array];
+export type WorkerAnswer = [number, Uint8Array | SendResult | undefined];
 
 /** The parts of a Worker the compressor uses (tests hand in a fake). */
 export interface CompressionWorker {
-  postMessage(message: [number, string]): void;
-  onmessage: ((event: { data: [number, Uint8Array | undefined] }) => void) | null;
+  postMessage(message: WorkerRequest): void;
+  onmessage: ((event: { data: WorkerAnswer }) => void) | null;
   onerror: (() => void) | null;
   terminate(): void;
 }
@@ -17,6 +27,7 @@ export interface CompressorOptions {
   /** Starts the compression worker; omitted: a blob: worker where the page has `Worker`, else none. */
   createWorker?: (() => CompressionWorker) | null;
   timeoutMs?: number;
+  uploadTimeoutMs?: number;
 }
 
 export type Compressor = ReturnType<typeof createCompressor>;
@@ -31,14 +42,23 @@ export function gzipNow(json: string): Uint8Array {
 }
 
 /**
- * The worker's script: fflate's gzip (the very function the main thread uses, from its source text) and a
- * handler that encodes a batch's JSON, compresses it and hands the bytes back (transferred, not copied).
+ * The worker's script: fflate's gzip and the batch upload (the very functions the main thread uses, from their
+ * source text), and a handler that either encodes a batch's JSON and compresses it, handing the bytes back
+ * (transferred, not copied), or POSTs a compressed batch and answers what became of it.
  */
+export function workerSource(): string {
+  const source = (f: unknown) => Function.prototype.toString.call(f);
+  return (
+    `var g=(${source(gzipCore)})(),p=(${source(postBatch)});` +
+    'onmessage=function(e){var d=e.data;' +
+    'if(d.length>2){p(fetch,d[1],d[2],false).then(function(r){postMessage([d[0],r])});return}' +
+    `var r;try{r=g(new TextEncoder().encode(d[1]),{level:${LEVEL}})}catch(x){}` +
+    'postMessage([d[0],r],r?[r.buffer]:[])}'
+  );
+}
+
 function blobWorker(): CompressionWorker {
-  const source =
-    `var g=(${Function.prototype.toString.call(gzipCore)})();` +
-    `onmessage=function(e){var r;try{r=g(new TextEncoder().encode(e.data[1]),{level:${LEVEL}})}catch(x){}` +
-    'postMessage([e.data[0],r],r?[r.buffer]:[])}';
+  const source = workerSource();
   const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
   try {
     return new Worker(url) as unknown as CompressionWorker;
@@ -62,10 +82,13 @@ export function createCompressor(options: CompressorOptions = {}) {
   const createWorker =
     options.createWorker === undefined ? (typeof Worker === 'function' ? blobWorker : null) : options.createWorker;
   const timeoutMs = options.timeoutMs ?? WORKER_TIMEOUT_MS;
+  const uploadTimeoutMs = options.uploadTimeoutMs ?? UPLOAD_TIMEOUT_MS;
   let worker: CompressionWorker | undefined;
   let broken = createWorker === null;
+  /** The worker has compressed a batch: it runs (a CSP that forbids it, or a hung one, never gets here). */
+  let proven = false;
   let nextId = 0;
-  const pending = new Map<number, (bytes: Uint8Array | undefined) => void>();
+  const pending = new Map<number, (answer: WorkerAnswer[1]) => void>();
 
   const native = (json: string): Promise<Uint8Array> =>
     new Response(new Blob([json]).stream().pipeThrough(new CompressionStream('gzip')))
@@ -87,6 +110,32 @@ export function createCompressor(options: CompressorOptions = {}) {
     worker = undefined;
     for (const settle of [...pending.values()]) settle(undefined);
     pending.clear();
+  }
+
+  /** Posts a request to the worker; resolves with its answer, or undefined if the worker is given up on. */
+  function ask(
+    running: CompressionWorker,
+    request: (id: number) => WorkerRequest,
+    timeoutMs: number,
+    onTimeout: () => void,
+  ) {
+    return new Promise<WorkerAnswer[1]>((resolve) => {
+      const id = nextId++;
+      const timer = setTimeout(() => {
+        pending.delete(id);
+        onTimeout();
+        resolve(undefined);
+      }, timeoutMs);
+      pending.set(id, (answer) => {
+        clearTimeout(timer);
+        resolve(answer);
+      });
+      try {
+        running.postMessage(request(id));
+      } catch {
+        giveUp();
+      }
+    });
   }
 
   function startWorker(): CompressionWorker | undefined {
@@ -117,19 +166,28 @@ export function createCompressor(options: CompressorOptions = {}) {
     compress(json: string): Promise<Uint8Array> {
       const running = startWorker();
       if (!running) return fallback(json);
-      const id = nextId++;
-      return new Promise<Uint8Array | undefined>((resolve) => {
-        const timer = setTimeout(giveUp, timeoutMs);
-        pending.set(id, (bytes) => {
-          clearTimeout(timer);
-          resolve(bytes);
-        });
-        try {
-          running.postMessage([id, json]);
-        } catch {
-          giveUp();
+      return ask(running, (id) => [id, json], timeoutMs, giveUp).then((bytes) => {
+        if (ArrayBuffer.isView(bytes)) {
+          proven = true;
+          return bytes;
         }
-      }).then((bytes) => bytes ?? fallback(json));
+        return fallback(json);
+      });
+    },
+    /**
+     * POSTs a compressed batch from the worker, so that the request costs the page's main thread nothing.
+     * Undefined where the worker has not proven to work: the caller sends it itself. A worker lost mid-way, or
+     * an upload slower than UPLOAD_TIMEOUT_MS, counts as a network failure (the queue retries; the server
+     * answers a batch it already has as a duplicate).
+     */
+    upload(url: string, body: Uint8Array): Promise<SendResult> | undefined {
+      if (!proven || !worker) return undefined;
+      return ask(
+        worker,
+        (id) => [id, url, body],
+        uploadTimeoutMs,
+        () => undefined,
+      ).then((result) => (result && !ArrayBuffer.isView(result) ? result : { kind: 'network' }));
     },
   };
 }

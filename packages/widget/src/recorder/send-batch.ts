@@ -27,17 +27,31 @@ export function batchUrl(endpoint: string, appKey: string, batch: Pick<OutgoingB
   return `${endpoint}${INGEST_BATCH_PATH}?key=${encodeURIComponent(appKey)}&session=${batch.sessionId}&seq=${batch.seq}`;
 }
 
-export async function sendBatch(host: Host, url: string, batch: OutgoingBatch): Promise<SendResult> {
-  if (!host.fetch) return host.sendBeacon(url, batch.body) ? { kind: 'ok' } : { kind: 'network' };
+export function sendBatch(host: Host, url: string, batch: OutgoingBatch): Promise<SendResult> {
+  if (!host.fetch) return Promise.resolve(host.sendBeacon(url, batch.body) ? { kind: 'ok' } : { kind: 'network' });
+  return postBatch(host.fetch, url, batch.body, batch.body.byteLength <= KEEPALIVE_LIMIT_BYTES);
+}
+
+/**
+ * POSTs a batch's body and says what became of it. It names nothing outside its own body but the runtime's
+ * globals, because the recorder's worker runs it too, from its source text (compress.ts): there the request
+ * costs the page's main thread nothing, and a page's own fetch wrappers never see it.
+ */
+export async function postBatch(
+  fetchBatch: typeof fetch,
+  url: string,
+  body: Uint8Array,
+  keepalive: boolean,
+): Promise<SendResult> {
   let response: Response;
   try {
-    response = await host.fetch(url, {
+    response = await fetchBatch(url, {
       method: 'POST',
-      body: batch.body as BodyInit,
+      body: body as BodyInit,
       // text/plain keeps this a CORS "simple" request: no preflight round trip.
       headers: { 'Content-Type': 'text/plain' },
       credentials: 'omit',
-      keepalive: batch.body.byteLength <= KEEPALIVE_LIMIT_BYTES,
+      keepalive,
     });
   } catch {
     return { kind: 'network' };
@@ -46,10 +60,12 @@ export async function sendBatch(host: Host, url: string, batch: OutgoingBatch): 
   const retryAfterMs = (Number(response.headers.get('Retry-After')) || 0) * 1_000;
   if (response.status === 429) return { kind: 'rate_limit', retryAfterMs };
   if (response.status === 409) {
-    const code = await response
-      .json()
-      .then((body: { error?: { code?: string } }) => body.error?.code)
-      .catch(() => undefined);
+    let code: unknown;
+    try {
+      code = ((await response.json()) as { error: { code: unknown } }).error.code;
+    } catch {
+      // not our error document
+    }
     if (code === 'session_ended') return { kind: 'session_ended' };
   }
   return { kind: 'http', status: response.status, retry: response.status >= 500, retryAfterMs };

@@ -74,8 +74,18 @@ export function startRecorder(ctx: RecorderContext): Recorder {
     body,
   });
 
+  /** The batch the worker is uploading: unlike a keepalive fetch, it dies with the page. */
+  let uploading: OutgoingBatch | undefined;
   const queue = createBatchQueue({
-    send: (batch) => sendBatch(host, url(batch), batch),
+    send(batch) {
+      const upload = compressor.upload(url(batch), batch.body);
+      if (!upload) return sendBatch(host, url(batch), batch);
+      uploading = batch;
+      return upload.finally(() => {
+        if (uploading === batch) uploading = undefined;
+      });
+    },
+    survivesUnload: (batch) => batch !== uploading && batch.body.byteLength <= KEEPALIVE_LIMIT_BYTES,
     sendOnUnload: (batch) => sendOnUnload(host, url(batch), batch),
     onSessionEnded(sessionId) {
       if (stopped || ctx.sessions.current()?.id !== sessionId) return;

@@ -6,8 +6,17 @@ import { openChat, sendChatMessage, tabSessionId } from './support/widget';
 
 const seqOf = (path: string) => new URL(path, 'http://x').searchParams.get('seq');
 
-test('one compression worker per page, however many batches it compresses', async ({ stack }) => {
+test('one compression worker per page, however many batches it compresses; it uploads them too', async ({ stack }) => {
   const browser = await stack.launchBrowser();
+  // The page's own fetch wrapper (an error tracker's, say) counts the batch uploads it sees.
+  await browser.context.addInitScript({
+    content: `window.__batchFetches = 0;
+    const pageFetch = window.fetch;
+    window.fetch = function (input, init) {
+      if (String(input).includes('/ingest/')) window.__batchFetches++;
+      return pageFetch.call(this, input, init);
+    };`,
+  });
   const { page, problems } = await stack.openPage(browser, 'site/home.html');
   const workers: string[] = [];
   page.on('worker', (worker) => workers.push(worker.url()));
@@ -25,6 +34,8 @@ test('one compression worker per page, however many batches it compresses', asyn
   });
   expect(workers).toHaveLength(1);
   expect(workers[0]).toMatch(/^blob:/);
+  // Every batch went from the worker: none through the page's fetch, none on its main thread.
+  expect(await page.evaluate(() => (window as unknown as { __batchFetches: number }).__batchFetches)).toBe(0);
   expect(await problems.read()).toMatchObject({ errors: [], widgetErrors: [] });
 });
 
