@@ -116,7 +116,7 @@ export function createCompressor(options: CompressorOptions = {}) {
   function ask(
     running: CompressionWorker,
     request: (id: number) => WorkerRequest,
-    timeoutMs: number,
+    limitMs: number,
     onTimeout: () => void,
   ) {
     return new Promise<WorkerAnswer[1]>((resolve) => {
@@ -125,7 +125,7 @@ export function createCompressor(options: CompressorOptions = {}) {
         pending.delete(id);
         onTimeout();
         resolve(undefined);
-      }, timeoutMs);
+      }, limitMs);
       pending.set(id, (answer) => {
         clearTimeout(timer);
         resolve(answer);

@@ -9,6 +9,13 @@ test('paste-the-tag page: opening the chat starts an active session whose replay
   stack,
 }) => {
   const browser = await stack.launchBrowser();
+  // Counts iframes put into the page once it has loaded (the page's own iframe is in its HTML).
+  await browser.context.addInitScript({
+    content: `window.__addedIframes = 0;
+    addEventListener('load', () => new MutationObserver((records) => {
+      for (const record of records) for (const node of record.addedNodes) if (node.nodeName === 'IFRAME') window.__addedIframes++;
+    }).observe(document, { childList: true, subtree: true }));`,
+  });
   const { page, problems } = await stack.openPage(browser, 'index.html');
   await page.locator('[data-hs=launcher]').waitFor({ state: 'visible' });
   expect(await tabSessionId(page)).toBeUndefined(); // recordOn 'chat' (default): nothing before the chat
@@ -34,6 +41,9 @@ test('paste-the-tag page: opening the chat starts an active session whose replay
   expect(events.filter((e) => e.type === EVENT_TYPE.Meta)).toHaveLength(1);
   expect(events.filter((e) => e.type === EVENT_TYPE.FullSnapshot)).toHaveLength(1);
   expect(events.length).toBeGreaterThan(10);
+  // Recording put no iframe of its own into the page (stock rrweb builds and removes one on every page load to
+  // check the DOM's getters; see EDITS in scripts/rrweb-lean.ts).
+  expect(await page.evaluate(() => (window as unknown as { __addedIframes: number }).__addedIframes)).toBe(0);
 
   // The replay: rrweb's Replayer, in a page of its own, rebuilds what the visitor saw.
   const replay = await stack.openPage(browser, 'replay.html');
