@@ -91,7 +91,11 @@ describe('the knowledge responder (default)', () => {
       clientId: 'same-id',
     });
     expect(retry.events.map((e) => e.event)).toEqual(['stored', 'reply']);
-    expect((await chatHistory(app, site.public_key, session)).messages).toHaveLength(2);
+    const { messages } = await chatHistory(app, site.public_key, session);
+    expect(messages).toHaveLength(2);
+    // The visitor's message carries the widget's id for it (how the widget knows its own message when it sees it).
+    expect(messages.map((m) => m.clientId)).toEqual(['same-id', undefined]);
+    expect(retry.events[0]?.data).toMatchObject({ role: 'visitor', clientId: 'same-id' });
   });
 
   it('stores HTML and script as the text it is', async () => {

@@ -18,6 +18,8 @@ export interface ChatMessageDto {
   createdAt: string;
   /** Operators: who answered (their name). */
   author?: string;
+  /** Visitor messages: the widget's id for the message (`SendChatMessageRequest.clientId`). */
+  clientId?: string;
 }
 
 /** `GET /chat/v1/messages?key=&session=&after=<id>`: messages after `after` (all without it), oldest first. */

@@ -8,5 +8,6 @@ export function toChatMessage(row: MessageRow): ChatMessageDto {
     text: row.text,
     createdAt: row.at.toISOString(),
     ...(row.author ? { author: row.author } : {}),
+    ...(row.client_id ? { clientId: row.client_id } : {}),
   };
 }

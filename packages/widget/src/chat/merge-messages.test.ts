@@ -10,6 +10,10 @@ const dto = (id: string, role: ChatMessageDto['role'], text: string, author?: st
   createdAt: '2026-11-22T10:00:00.000Z',
   ...(author ? { author } : {}),
 });
+const visitorDto = (id: string, text: string, clientId: string): ChatMessageDto => ({
+  ...dto(id, 'visitor', text),
+  clientId,
+});
 const at = Date.parse('2026-11-22T10:00:00.000Z');
 
 it('takes the whole conversation from the server, in its order, and reports what the tab had not seen', () => {
@@ -64,4 +68,24 @@ it('appends new messages of a poll once, whatever repeats', () => {
   const again = mergeMessages(first.messages, [dto('2', 'operator', 'Yes?'), dto('2', 'operator', 'Yes?')], false);
   expect(again.added).toEqual([]);
   expect(again.messages).toEqual(first.messages);
+});
+
+it('tells two unconfirmed messages with the same text apart by client id: the stored one is confirmed', () => {
+  const local: ChatMessage[] = [
+    { role: 'visitor', text: 'ok', at: 5, clientId: 'first' },
+    { role: 'visitor', text: 'ok', at: 6, clientId: 'second' },
+  ];
+  // Only the second reached the server (the first failed and waits for Retry).
+  const { messages, added } = mergeMessages(local, [visitorDto('9', 'ok', 'second')], true);
+  expect(messages).toEqual([
+    { role: 'visitor', text: 'ok', at: 6, clientId: 'second', id: '9' },
+    { role: 'visitor', text: 'ok', at: 5, clientId: 'first' },
+  ]);
+  expect(added).toEqual([]);
+});
+
+it('keeps the client id of a visitor message first seen from the server (sent from another page)', () => {
+  const { messages, added } = mergeMessages([], [visitorDto('4', 'Hello', 'c9')], true);
+  expect(messages).toEqual([{ role: 'visitor', text: 'Hello', at, id: '4', clientId: 'c9' }]);
+  expect(added).toHaveLength(1);
 });
