@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { addedRatio, ratioInterval } from './ratio-interval';
+import { addedRatio, pooledAddedRatio, pooledRatioInterval, ratioInterval } from './ratio-interval';
 
 it('computes the ratio of the added medians', () => {
   // medians: baseline 100, ours 250 (+150), reference 200 (+100)
@@ -35,4 +35,19 @@ it('spans the ratio when runs are noisy, and narrows as rounds are added', () =>
 it('reads the same every time (seeded), so a results file does not change when re-read', () => {
   const runs = { baseline: [1, 5, 3], ours: [10, 14, 9], reference: [8, 6, 11] };
   expect(ratioInterval(runs)).toEqual(ratioInterval(runs));
+});
+
+it('pools files against their own baselines: a busier day does not skew the pooled ratio', () => {
+  // Both files read exactly 1.5x, one on a machine 800 ms busier per run, where mostly baselines were run.
+  const quiet = { baseline: [1000], ours: [1300, 1300, 1300], reference: [1200, 1200, 1200] };
+  const busy = { baseline: [1800, 1800, 1800], ours: [2100], reference: [2000] };
+  expect(pooledAddedRatio([quiet, busy])).toBeCloseTo(1.5);
+  const [low, high] = pooledRatioInterval([quiet, busy]);
+  expect(low).toBeCloseTo(1.5);
+  expect(high).toBeCloseTo(1.5);
+  // Raw pooling (one baseline median for all runs) reads something else entirely.
+  const raw = (pick: (runs: typeof quiet) => number[]) => [...pick(quiet), ...pick(busy)];
+  expect(
+    addedRatio({ baseline: raw((r) => r.baseline), ours: raw((r) => r.ours), reference: raw((r) => r.reference) }),
+  ).not.toBeCloseTo(1.5);
 });

@@ -17,11 +17,27 @@ export function addedRatio(runs: RatioRuns): number {
 }
 
 /**
+ * The ratio over several runs (results files) at once: every run's busy time minus the baseline median of its
+ * own file, pooled, then median over median. Each file keeps its own baseline, so files measured under different
+ * machine load are not mixed raw.
+ */
+export function pooledAddedRatio(files: RatioRuns[]): number {
+  const added = (pick: (runs: RatioRuns) => number[]) =>
+    median(files.flatMap((runs) => pick(runs).map((busy) => busy - median(runs.baseline))));
+  return added((runs) => runs.ours) / added((runs) => runs.reference);
+}
+
+/**
  * A 90% percentile-bootstrap interval of the added-time ratio: every variant's runs resampled with replacement,
  * the ratio recomputed each time. It says how far the machine's noise alone could move the figure: a target
  * is shown only when the whole interval is on its side. Seeded, so a results file always reads the same.
  */
 export function ratioInterval(runs: RatioRuns, resamples = RESAMPLES): [number, number] {
+  return pooledRatioInterval([runs], resamples);
+}
+
+/** The same interval for pooled files: each file's runs are resampled within that file (a stratified bootstrap). */
+export function pooledRatioInterval(files: RatioRuns[], resamples = RESAMPLES): [number, number] {
   let seed = 0x2545f491;
   const random = () => {
     // xorshift32: deterministic, and plenty for resampling a few dozen runs
@@ -33,11 +49,13 @@ export function ratioInterval(runs: RatioRuns, resamples = RESAMPLES): [number, 
   const resample = (values: number[]) => values.map(() => values[Math.floor(random() * values.length)] as number);
   const ratios: number[] = [];
   for (let i = 0; i < resamples; i++) {
-    const ratio = addedRatio({
-      baseline: resample(runs.baseline),
-      ours: resample(runs.ours),
-      reference: resample(runs.reference),
-    });
+    const ratio = pooledAddedRatio(
+      files.map((runs) => ({
+        baseline: resample(runs.baseline),
+        ours: resample(runs.ours),
+        reference: resample(runs.reference),
+      })),
+    );
     if (Number.isFinite(ratio)) ratios.push(ratio);
   }
   ratios.sort((a, b) => a - b);
