@@ -35,8 +35,8 @@ interface BuiltBatch {
 
 /**
  * Records the page with rrweb and ships it: events are buffered, cut into batches every 5 s (or at 500 KB, or
- * right after a full snapshot), compressed off the main thread when possible, and sent in order with retries.
- * On pagehide what is left is sent with beacons where it fits (stored gzip) and kept for the next page.
+ * right after a full snapshot), compressed and uploaded by the compression worker where the page allows one (else
+ * from the main thread), in order, with retries. On pagehide what is left is sent with beacons where it fits (stored gzip) and kept for the next page.
  */
 export function startRecorder(ctx: RecorderContext): Recorder {
   const { host } = ctx;
