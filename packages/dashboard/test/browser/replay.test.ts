@@ -219,7 +219,9 @@ describe('replay viewer', () => {
     await expect.poll(inFullscreen).toBe('replay-viewer');
     await page.locator('body').press('f');
     await expect.poll(inFullscreen).toBeNull();
-    expect(await page.getByRole('button', { name: 'Full screen' }).getAttribute('aria-pressed')).toBe('false');
+    // The button follows the browser's fullscreenchange event, one render after fullscreenElement is cleared.
+    const button = page.getByRole('button', { name: 'Full screen', exact: true });
+    await expect.poll(() => button.getAttribute('aria-pressed')).toBe('false');
     expect(problems.errors).toEqual([]);
   });
 
