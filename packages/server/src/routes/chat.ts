@@ -10,6 +10,7 @@ import type { AppEnv } from '../app-env';
 import { answerVisitorMessage } from '../chat/answer-visitor-message';
 import { toChatMessage } from '../chat/to-chat-message';
 import { HttpError } from '../http/http-error';
+import { widgetCors } from '../http/widget-cors';
 import { parseSessionQuery } from '../ingest/parse-batch-query';
 import type { RateLimiter } from '../ingest/rate-limiter';
 import { readBodyWithLimit } from '../ingest/read-body';
@@ -39,20 +40,7 @@ const MAX_CLOCK_SKEW_MS = 24 * 3_600_000;
 export function createChatRoutes(guards: ChatGuards) {
   const routes = new Hono<AppEnv>();
 
-  routes.use('/chat/*', async (c, next) => {
-    const origin = c.req.header('origin');
-    if (origin) {
-      c.header('Access-Control-Allow-Origin', origin);
-      // Not a CORS-safelisted header: without this a cross-origin page cannot read it, and backs off blind.
-      c.header('Access-Control-Expose-Headers', 'Retry-After');
-      c.header('Vary', 'Origin');
-    }
-    if (c.req.method === 'OPTIONS') {
-      c.header('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
-      c.header('Access-Control-Allow-Headers', 'Content-Type');
-      c.header('Access-Control-Max-Age', '86400');
-      return c.body(null, 204);
-    }
+  routes.use('/chat/*', widgetCors('GET, POST, OPTIONS'), async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
   });

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
 import { nodeRequestOf } from '../http/client-address';
 import { HttpError } from '../http/http-error';
+import { widgetCors } from '../http/widget-cors';
 import { acceptBatch } from '../ingest/accept-batch';
 import { parseSessionQuery } from '../ingest/parse-batch-query';
 import { readBodyWithLimit } from '../ingest/read-body';
@@ -13,23 +14,7 @@ import { authorizeIngest, type IngestGuards } from './ingest-guards';
 export function createIngestRoutes(guards: IngestGuards) {
   const routes = new Hono<AppEnv>();
 
-  // Errors too carry CORS headers, so the widget can read the status and code instead of seeing a network error.
-  routes.use('/ingest/*', async (c, next) => {
-    const origin = c.req.header('origin');
-    if (origin) {
-      c.header('Access-Control-Allow-Origin', origin);
-      // Not a CORS-safelisted header: without this a cross-origin page cannot read it, and backs off blind.
-      c.header('Access-Control-Expose-Headers', 'Retry-After');
-      c.header('Vary', 'Origin');
-    }
-    if (c.req.method === 'OPTIONS') {
-      c.header('Access-Control-Allow-Methods', 'POST, OPTIONS');
-      c.header('Access-Control-Allow-Headers', 'Content-Type');
-      c.header('Access-Control-Max-Age', '86400');
-      return c.body(null, 204);
-    }
-    await next();
-  });
+  routes.use('/ingest/*', widgetCors('POST, OPTIONS'));
 
   routes.post(INGEST_BATCH_PATH, async (c) => {
     const { db, config, clock, metrics } = c.var.deps;

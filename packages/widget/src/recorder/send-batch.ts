@@ -75,14 +75,6 @@ export async function postBatch(
 export function sendOnUnload(host: Host, url: string, batch: OutgoingBatch): boolean {
   if (host.sendBeacon(url, batch.body)) return true;
   if (!host.fetch) return false;
-  host
-    .fetch(url, {
-      method: 'POST',
-      body: batch.body as BodyInit,
-      headers: { 'Content-Type': 'text/plain' },
-      credentials: 'omit',
-      keepalive: true,
-    })
-    .catch(() => undefined);
+  void postBatch(host.fetch, url, batch.body, true);
   return true;
 }
