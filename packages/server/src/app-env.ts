@@ -1,4 +1,5 @@
 import type { Principal } from './auth/permissions';
+import type { MessageNotifier } from './chat/message-notifier';
 import type { SecretBox } from './chat/secret-box';
 import type { Config } from './config';
 import type { Db } from './db/database';
@@ -16,6 +17,8 @@ export interface AppDeps {
   clock: () => Date;
   /** Metrics of every process serving this port (cluster mode asks the primary); defaults to this process's. */
   collectMetrics?: () => Promise<MetricsSnapshot[]>;
+  /** Wakes the widget's updates streams when a chat message is stored (in any process). */
+  notifier: MessageNotifier;
   /** Seals and opens stored secrets (responder API keys, webhook secrets). */
   secrets: SecretBox;
   /** The built widget and the demo site, loaded at start. */

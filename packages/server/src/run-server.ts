@@ -9,8 +9,11 @@ export const SHUTDOWN_GRACE_MS = 10_000;
 
 export interface RunningServer {
   port: number;
-  /** Stops accepting, finishes in-flight requests, stops the sweepers. The database pool stays open (caller's). */
-  close(): Promise<void>;
+  /**
+   * Stops accepting, finishes in-flight requests, stops the sweepers. The database pool stays open (caller's).
+   * Resolves `forced` when some connection was still busy after SHUTDOWN_GRACE_MS and was cut.
+   */
+  close(): Promise<{ forced: boolean }>;
 }
 
 /** Listens on the configured host and port and starts the sweepers. */
@@ -31,12 +34,21 @@ export async function runServer(deps: AppDeps, options: { sweepers?: boolean } =
   return {
     port,
     async close() {
+      let forced = false;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // A keep-alive connection whose last request finishes after close() would otherwise stay open (idle) until
+      // the grace runs out: close each as soon as it is idle.
+      const idle = setInterval(() => server.closeIdleConnections(), 50);
       server.closeIdleConnections();
-      const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
+      const force = setTimeout(() => {
+        forced = true;
+        server.closeAllConnections();
+      }, SHUTDOWN_GRACE_MS).unref();
       await closed;
+      clearInterval(idle);
       clearTimeout(force);
       await sweepers?.stop();
+      return { forced };
     },
   };
 }

@@ -1,3 +1,4 @@
+import { createMessageNotifier } from './chat/message-notifier';
 import { createSecretBox } from './chat/secret-box';
 import { loadSecretKey } from './chat/secret-key';
 import type { Config } from './config';
@@ -9,7 +10,7 @@ import { loadStaticSites } from './static/load-static-sites';
 
 export interface ServingProcess {
   port: number;
-  /** Graceful: stop accepting, finish in-flight batches, stop sweepers, close the pool. Safe to call twice. */
+  /** Graceful: stop accepting, end updates streams, finish in-flight batches, stop sweepers, close the pool. Safe to call twice. */
   shutdown(): Promise<void>;
 }
 
@@ -27,7 +28,9 @@ export async function serveProcess(
   const metrics = createMetrics();
   const sites = await loadStaticSites(config, db, logger);
   const secrets = createSecretBox(await loadSecretKey(config));
+  const notifier = createMessageNotifier(db, logger);
   const server = await runServer({
+    notifier,
     sites,
     db,
     config,
@@ -42,7 +45,9 @@ export async function serveProcess(
     port: server.port,
     shutdown() {
       shuttingDown ??= (async () => {
-        await server.close();
+        // Open updates streams would hold the HTTP server's close until its grace runs out: end them first.
+        const [, { forced }] = await Promise.all([notifier.close(), server.close()]);
+        if (forced) logger.warn('shutdown: requests still running after the grace period were cut off');
         await closeDatabase(db);
       })();
       return shuttingDown;

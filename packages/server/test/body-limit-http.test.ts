@@ -2,11 +2,9 @@ import { request } from 'node:http';
 import { INGEST_BATCH_PATH } from '@hindsight/shared';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ApplicationRow } from '../src/db/schema';
-import { createLogger } from '../src/observability/logger';
-import { createMetrics } from '../src/observability/metrics';
 import { type RunningServer, runServer } from '../src/run-server';
 import { batchBody, newSessionId } from './support/batches';
-import { createTestApplication, testConfig, testSecrets } from './support/test-app';
+import { createTestApplication, testConfig, testDeps } from './support/test-app';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
 let testDb: TestDatabase;
@@ -17,17 +15,7 @@ beforeAll(async () => {
   testDb = await createTestDatabase();
   site = await createTestApplication(testDb.db);
   const config = testConfig({ PORT: '0', HOST: '127.0.0.1', INGEST_MAX_BODY_BYTES: '4096' });
-  server = await runServer(
-    {
-      db: testDb.db,
-      config,
-      logger: createLogger('silent'),
-      metrics: createMetrics(),
-      clock: () => new Date(),
-      secrets: testSecrets(),
-    },
-    { sweepers: false },
-  );
+  server = await runServer({ ...testDeps(testDb.db), config }, { sweepers: false });
 });
 afterAll(async () => {
   await server?.close();

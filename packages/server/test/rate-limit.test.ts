@@ -1,11 +1,9 @@
 import { INGEST_BATCH_PATH } from '@hindsight/shared';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ApplicationRow } from '../src/db/schema';
-import { createLogger } from '../src/observability/logger';
-import { createMetrics } from '../src/observability/metrics';
 import { type RunningServer, runServer } from '../src/run-server';
 import { batchBody, newSessionId } from './support/batches';
-import { createTestApplication, testConfig, testSecrets } from './support/test-app';
+import { createTestApplication, testConfig, testDeps } from './support/test-app';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
 let testDb: TestDatabase;
@@ -23,17 +21,7 @@ afterAll(async () => {
 
 async function start(env: Record<string, string>) {
   const config = testConfig({ PORT: '0', HOST: '127.0.0.1', ...env });
-  const server = await runServer(
-    {
-      db: testDb.db,
-      config,
-      logger: createLogger('silent'),
-      metrics: createMetrics(),
-      clock: () => new Date(),
-      secrets: testSecrets(),
-    },
-    { sweepers: false },
-  );
+  const server = await runServer({ ...testDeps(testDb.db), config }, { sweepers: false });
   servers.push(server);
   return (headers: Record<string, string> = {}) =>
     fetch(

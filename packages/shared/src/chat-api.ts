@@ -6,6 +6,12 @@
 /** `POST` a visitor message (answered as a server-sent event stream); `GET` the conversation's messages. */
 export const CHAT_MESSAGES_PATH = '/chat/v1/messages';
 
+/**
+ * `GET /chat/v1/updates?key=&session=&after=<id>`: the conversation as server-sent events (`ChatUpdateEvent`),
+ * held open while the widget's panel is, so operator replies arrive as they are written, without polling.
+ */
+export const CHAT_UPDATES_PATH = '/chat/v1/updates';
+
 export const MAX_MESSAGE_LENGTH = 4_000;
 
 export const MESSAGE_ROLES = ['visitor', 'assistant', 'operator', 'system'] as const;
@@ -26,6 +32,13 @@ export interface ChatMessageDto {
 export interface ChatHistoryResponse {
   messages: ChatMessageDto[];
 }
+
+/**
+ * An event of the updates stream: `messages`, first the messages after `after` (all of them, `complete`, without
+ * it), then each time new ones are stored. The server ends the stream after a few minutes (the widget opens the
+ * next one, `after` its newest message) and sends a comment line every 25 s so that proxies keep it open.
+ */
+export type ChatUpdateEvent = { event: 'messages'; data: { messages: ChatMessageDto[]; complete: boolean } };
 
 /** Body of `POST /chat/v1/messages?key=&session=`. */
 export interface SendChatMessageRequest {

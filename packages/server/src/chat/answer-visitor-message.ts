@@ -32,7 +32,7 @@ export async function answerVisitorMessage(
       emit({ event: 'quiet', data: {} });
       return;
     }
-    const history = await listChatMessages(db, conversation.id, 0, 200);
+    const history = await listChatMessages(db, { sessionId: conversation.id, limit: 200 });
     const signal = AbortSignal.timeout((settings?.timeout_seconds ?? DEFAULT_TIMEOUT_S) * 1_000);
     const reply = await chooseResponder(settings, deps).reply({
       applicationId: conversation.application_id,

@@ -21,6 +21,8 @@ export interface DatabaseOptions {
 export type Db = Kysely<Database>;
 
 const pools = new WeakMap<object, pg.Pool>();
+/** Per pool: how to open one more connection outside it, and the ones open now (closed with the pool). */
+const outside = new WeakMap<object, { config: pg.ClientConfig; clients: Set<pg.Client> }>();
 /** Per pool: resolves once every connection it opened has finished closing. */
 const allClosed = new WeakMap<object, () => Promise<void>>();
 
@@ -59,6 +61,13 @@ export function createDatabase(options: DatabaseOptions): Db {
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   pools.set(db, pool);
+  outside.set(db, {
+    config: {
+      connectionString: options.connectionString,
+      connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
+    },
+    clients: new Set(),
+  });
   allClosed.set(db, () =>
     open === 0
       ? Promise.resolve()
@@ -71,12 +80,26 @@ export function createDatabase(options: DatabaseOptions): Db {
 }
 
 /**
+ * Opens one connection of its own to `db`'s database, outside the pool (for LISTEN, which holds a connection for
+ * good). It is not connected yet; `closeDatabase(db)` closes it with the pool.
+ */
+export function openOutsideConnection(db: Db): pg.Client {
+  const entry = outside.get(db);
+  if (!entry) throw new Error('openOutsideConnection: not a database opened by createDatabase');
+  const client = new pg.Client(entry.config);
+  entry.clients.add(client);
+  client.once('end', () => entry.clients.delete(client));
+  return client;
+}
+
+/**
  * Closes the pool and waits until its connections have actually closed. pg's `pool.end()` resolves as soon as it
  * has asked them to, so stopping PostgreSQL right after it (the embedded database at shutdown) would cut them
  * off mid-goodbye, and each would report "terminating connection due to administrator command".
  */
 export async function closeDatabase(db: Db): Promise<void> {
   const closed = allClosed.get(db);
+  await Promise.all([...(outside.get(db)?.clients ?? [])].map((client) => client.end().catch(() => undefined)));
   await db.destroy();
   await closed?.();
 }

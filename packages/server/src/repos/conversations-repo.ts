@@ -110,16 +110,24 @@ export async function markUnanswered(db: Db, messageId: number): Promise<void> {
   await db.updateTable('messages').set({ unanswered: true }).where('id', '=', messageId).execute();
 }
 
-/** The chat's messages after `afterId` (all without it), oldest first. */
-export async function listChatMessages(db: Db, sessionId: string, afterId = 0, limit = 500): Promise<MessageRow[]> {
-  return db
+/**
+ * The chat's messages after `afterId` (all without it), oldest first; with `applicationId`, only that
+ * application's (a stream opened before its conversation existed must not read another application's).
+ */
+export async function listChatMessages(
+  db: Db,
+  query: { sessionId: string; afterId?: number; limit?: number; applicationId?: string },
+): Promise<MessageRow[]> {
+  let select = db
     .selectFrom('messages')
     .selectAll()
-    .where('session_id', '=', sessionId)
+    .where('session_id', '=', query.sessionId)
     .where('source', '=', 'chat')
-    .where('id', '>', afterId)
+    .where('id', '>', query.afterId ?? 0);
+  if (query.applicationId) select = select.where('application_id', '=', query.applicationId);
+  return select
     .orderBy('id')
-    .limit(limit)
+    .limit(query.limit ?? 500)
     .execute();
 }
 

@@ -1,14 +1,16 @@
 import {
   CHAT_MESSAGES_PATH,
+  CHAT_UPDATES_PATH,
   type ChatHistoryResponse,
   type ChatStreamEvent,
   MAX_MESSAGE_LENGTH,
   VISITOR_ID_PATTERN,
 } from '@hindsight/shared';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { AppEnv } from '../app-env';
 import { answerVisitorMessage } from '../chat/answer-visitor-message';
 import { toChatMessage } from '../chat/to-chat-message';
+import { createUpdatesStream } from '../chat/updates-stream';
 import { HttpError } from '../http/http-error';
 import { widgetCors } from '../http/widget-cors';
 import { parseSessionQuery } from '../ingest/parse-batch-query';
@@ -28,6 +30,12 @@ export interface ChatGuards extends IngestGuards {
 }
 
 const MAX_BODY_BYTES = 32_768;
+const eventStreamHeaders = {
+  'Content-Type': 'text/event-stream; charset=utf-8',
+  'Cache-Control': 'no-store',
+  // nginx and its kind: pass each event on as it is written.
+  'X-Accel-Buffering': 'no',
+};
 const CLIENT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 /** A page clock further than this from the server's is not trusted to place the message. */
 const MAX_CLOCK_SKEW_MS = 24 * 3_600_000;
@@ -48,7 +56,10 @@ export function createChatRoutes(guards: ChatGuards) {
   routes.post(CHAT_MESSAGES_PATH, async (c) => {
     const deps = c.var.deps;
     const application = await authorizeIngest(c, guards);
-    const { sessionId } = parseSessionQuery(new URL(c.req.url).searchParams, { requireSeq: false });
+    const { sessionId } = parseSessionQuery(new URL(c.req.url).searchParams, {
+      requireSeq: false,
+      errorCode: 'invalid_request',
+    });
     const body = readMessageBody(await readBodyWithLimit(c.req.raw, MAX_BODY_BYTES));
     // The address and the key were rate-limited by authorizeIngest; one chat may not flood either.
     const taken = guards.perSession.take(sessionId);
@@ -106,33 +117,43 @@ export function createChatRoutes(guards: ChatGuards) {
         open = false;
       },
     });
-    return new Response(events, {
-      headers: {
-        'Content-Type': 'text/event-stream; charset=utf-8',
-        'Cache-Control': 'no-store',
-        'X-Accel-Buffering': 'no',
-        ...Object.fromEntries(c.res.headers),
-      },
-    });
+    return new Response(events, { headers: { ...eventStreamHeaders, ...Object.fromEntries(c.res.headers) } });
   });
 
   routes.get(CHAT_MESSAGES_PATH, async (c) => {
-    const { db } = c.var.deps;
-    const application = await authorizeIngest(c, guards);
-    const query = new URL(c.req.url).searchParams;
-    const { sessionId } = parseSessionQuery(query, { requireSeq: false });
-    const after = query.get('after') ?? '0';
-    if (!/^\d{1,18}$/.test(after)) throw new HttpError(400, 'invalid_request', 'after must be a message id.');
-    const conversation = await findConversation(db, sessionId);
-    if (conversation && conversation.application_id !== application.id) {
-      throw new HttpError(409, 'session_conflict', 'This session id belongs to another application.');
-    }
-    const messages = conversation ? await listChatMessages(db, sessionId, Number(after)) : [];
+    const { sessionId, afterId } = await readConversationQuery(c, guards);
+    const messages = await listChatMessages(c.var.deps.db, { sessionId, afterId });
     const body: ChatHistoryResponse = { messages: messages.map(toChatMessage) };
     return c.json(body);
   });
 
+  routes.get(CHAT_UPDATES_PATH, async (c) => {
+    const { db, notifier } = c.var.deps;
+    const { sessionId, afterId, after, applicationId } = await readConversationQuery(c, guards);
+    const body = createUpdatesStream({ db, notifier, sessionId, applicationId, afterId, complete: after === null });
+    return new Response(body, { headers: { ...eventStreamHeaders, ...Object.fromEntries(c.res.headers) } });
+  });
+
   return routes;
+}
+
+/**
+ * The key, session and `after` of a read (history or updates), checked: the application's key and origin, a
+ * message id, and a conversation (if there is one yet) of that application.
+ */
+async function readConversationQuery(c: Context<AppEnv>, guards: ChatGuards) {
+  const application = await authorizeIngest(c, guards);
+  const query = new URL(c.req.url).searchParams;
+  const { sessionId } = parseSessionQuery(query, { requireSeq: false, errorCode: 'invalid_request' });
+  const after = query.get('after');
+  if (after !== null && !/^\d{1,15}$/.test(after)) {
+    throw new HttpError(400, 'invalid_request', 'after must be a message id.');
+  }
+  const conversation = await findConversation(c.var.deps.db, sessionId);
+  if (conversation && conversation.application_id !== application.id) {
+    throw new HttpError(409, 'session_conflict', 'This session id belongs to another application.');
+  }
+  return { sessionId, after, afterId: Number(after ?? 0), applicationId: application.id };
 }
 
 function readMessageBody(raw: Buffer) {

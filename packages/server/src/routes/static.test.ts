@@ -2,11 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, testSecrets } from '../../test/support/test-app';
+import { createTestApp } from '../../test/support/test-app';
 import { createTestDatabase, type TestDatabase } from '../../test/support/test-database';
-import { createApp } from '../app';
-import { createLogger } from '../observability/logger';
-import { createMetrics } from '../observability/metrics';
+import type { createApp } from '../app';
 import { loadDemoSite } from '../static/demo-site';
 import { toStaticFile } from '../static/static-file';
 
@@ -23,15 +21,8 @@ beforeAll(async () => {
   );
   await writeFile(path.join(demoDir, 'site.css'), 'body{color:red}');
   await writeFile(path.join(demoDir, 'README.md'), '# not served');
-  const { config } = createTestApp(testDb.db);
   const js = (text: string) => toStaticFile(Buffer.from(text), 'text/javascript; charset=utf-8');
-  app = createApp({
-    db: testDb.db,
-    config,
-    logger: createLogger('silent'),
-    metrics: createMetrics(),
-    clock: () => new Date(),
-    secrets: testSecrets(),
+  ({ app } = createTestApp(testDb.db, {
     sites: {
       widget: new Map([
         ['/widget.js', js('/* loader */')],
@@ -39,7 +30,7 @@ beforeAll(async () => {
       ]),
       demo: await loadDemoSite(demoDir, 'pk_demo123'),
     },
-  });
+  }));
 });
 afterAll(async () => {
   await rm(demoDir, { recursive: true, force: true });

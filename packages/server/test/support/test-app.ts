@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { INGEST_BATCH_PATH } from '@hindsight/shared';
 import { createApp } from '../../src/app';
+import type { AppDeps } from '../../src/app-env';
+import { createMessageNotifier } from '../../src/chat/message-notifier';
 import { createSecretBox } from '../../src/chat/secret-box';
 import { type Config, parseConfig } from '../../src/config';
 import type { Db } from '../../src/db/database';
@@ -28,23 +30,33 @@ export function testConfig(env: Record<string, string> = {}): Readonly<Config> {
   return parseConfig({ LOG_LEVEL: 'silent', ...env });
 }
 
+/** What the server hands its request handlers, against a test database (silent logs, a fresh secret key). */
+export function testDeps(
+  db: Db,
+  options: { env?: Record<string, string>; clock?: () => Date; sites?: StaticSites } = {},
+) {
+  const config = testConfig(options.env);
+  const logger = createLogger(config.logLevel);
+  return {
+    db,
+    config,
+    logger,
+    metrics: createMetrics(),
+    clock: options.clock ?? (() => new Date()),
+    sites: options.sites,
+    secrets: testSecrets(),
+    // Its connection is opened on the first updates stream and closed with the test database.
+    notifier: createMessageNotifier(db, logger),
+  } satisfies AppDeps;
+}
+
 /** The real app wired to a test database. */
 export function createTestApp(
   db: Db,
   options: { env?: Record<string, string>; clock?: () => Date; sites?: StaticSites } = {},
 ) {
-  const config = testConfig(options.env);
-  const metrics = createMetrics();
-  const app = createApp({
-    db,
-    config,
-    logger: createLogger(config.logLevel),
-    metrics,
-    clock: options.clock ?? (() => new Date()),
-    sites: options.sites,
-    secrets: testSecrets(),
-  });
-  return { app, config, metrics };
+  const deps = testDeps(db, options);
+  return { app: createApp(deps), config: deps.config, metrics: deps.metrics, notifier: deps.notifier };
 }
 
 export async function createTestApplication(db: Db, input: { allowedOrigins?: string[]; retentionDays?: number } = {}) {

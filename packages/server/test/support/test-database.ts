@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { createDatabase, type Db } from '../../src/db/database';
+import { closeDatabase, createDatabase, type Db } from '../../src/db/database';
 import { migrateToLatest } from '../../src/db/migrate';
 
 export interface TestDatabase {
@@ -23,7 +23,8 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
     url,
     db,
     async drop() {
-      await db.destroy();
+      // Not db.destroy(): closeDatabase also ends the connections opened outside the pool (chat notifications).
+      await closeDatabase(db);
       await withAdminClient(adminUrl, (client) => client.query(`drop database if exists ${name} with (force)`));
     },
   };

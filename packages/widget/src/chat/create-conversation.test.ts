@@ -26,12 +26,16 @@ function setup(transport: Partial<ChatTransport>) {
     onMessage: (message: ChatMessage) => seen.push(message),
     fail: (kind: string) => failures.push(kind),
   } as unknown as ChatContext;
-  const full: ChatTransport = { send: async () => undefined, history: async () => [], ...transport };
+  const full: ChatTransport = { send: async () => undefined, watch: () => new Promise(() => {}), ...transport };
   return { conversation: createConversation(ctx, full), seen, failures, ctx };
 }
 
-it('streams a reply and hands every message over once, also when a poll brings the same reply', async () => {
-  let pollAnswer: ChatMessageDto[] = [];
+/** A stream that stays open until the widget stops it. */
+const untilAborted = (signal: AbortSignal) =>
+  new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()));
+
+it('streams a reply and hands every message over once, also when the updates stream brings the same reply', async () => {
+  let conversationNow: ChatMessageDto[] = [];
   const { conversation, seen } = setup({
     async send(_session, body, onEvent) {
       const emit = (event: ChatStreamEvent) => onEvent(event);
@@ -41,7 +45,10 @@ it('streams a reply and hands every message over once, also when a poll brings t
       emit({ event: 'delta', data: { text: 'days.' } });
       emit({ event: 'reply', data: dto('2', 'assistant', 'Two days.') });
     },
-    history: async () => pollAnswer,
+    watch(_session, _after, onMessages, signal) {
+      onMessages(conversationNow, true);
+      return untilAborted(signal);
+    },
   });
   await conversation.send('Delivery?');
   expect(conversation.state()).toMatchObject({ reply: undefined, error: undefined });
@@ -49,38 +56,120 @@ it('streams a reply and hands every message over once, also when a poll brings t
     ['1', 'Delivery?'],
     ['2', 'Two days.'],
   ]);
-  // The panel opens: the first poll takes the whole history (with an operator reply); only the new message is
-  // handed over.
-  pollAnswer = [dto('1', 'visitor', 'Delivery?'), dto('2', 'assistant', 'Two days.'), dto('3', 'operator', 'Else?')];
+  // The panel opens: the stream starts with the whole conversation (with an operator reply); only the new
+  // message is handed over.
+  conversationNow = [
+    dto('1', 'visitor', 'Delivery?'),
+    dto('2', 'assistant', 'Two days.'),
+    dto('3', 'operator', 'Else?'),
+  ];
   conversation.setActive(true);
   await vi.waitFor(() => expect(conversation.state().messages).toHaveLength(3));
   conversation.setActive(false);
   expect(seen.map((m) => m.text)).toEqual(['Delivery?', 'Two days.', 'Else?']);
 });
 
-it('redraws nothing and rewrites no copy when a poll finds nothing new', async () => {
+it('reopens a stream the server ended after the newest message; nothing new redraws nothing', async () => {
   const asked: (string | undefined)[] = [];
   const { conversation, ctx } = setup({
-    async history(_session, after) {
+    async watch(_session, after, onMessages) {
       asked.push(after);
-      return after === undefined ? [dto('1', 'visitor', 'Hello?')] : [];
+      // The server ends each stream at once (as after its few minutes): the next opens after a short wait.
+      onMessages(after === undefined ? [dto('1', 'visitor', 'Hello?')] : [], after === undefined);
     },
   });
   ctx.sessions.ensure();
   let redraws = 0;
   conversation.subscribe(() => redraws++);
-  conversation.setActive(true); // the first poll takes the whole history
+  conversation.setActive(true);
   await vi.waitFor(() => expect(conversation.state().messages).toHaveLength(1));
   expect(redraws).toBe(1);
   const copy = sessionStorage.getItem('hindsight:pk_test:chat');
   sessionStorage.removeItem('hindsight:pk_test:chat');
-  // The next polls (every 3 s while open) ask for what came after message 1, and get nothing.
   await vi.waitFor(() => expect(asked).toEqual([undefined, '1']), { timeout: 5_000 });
-  await new Promise((resolve) => setTimeout(resolve, 50));
   conversation.setActive(false);
   expect(redraws).toBe(1);
   expect(copy).toContain('Hello?');
   expect(sessionStorage.getItem('hindsight:pk_test:chat')).toBeNull(); // not written again
+});
+
+it('holds what the stream brings while a reply streams in, and shows it once the reply is done', async () => {
+  let push: (messages: ChatMessageDto[], complete: boolean) => void = () => {};
+  let release = () => {};
+  const { conversation, seen, ctx } = setup({
+    watch(_session, _after, onMessages, signal) {
+      push = onMessages;
+      return untilAborted(signal);
+    },
+    async send(_session, body, onEvent) {
+      onEvent({ event: 'stored', data: dto('1', 'visitor', body.text) });
+      onEvent({ event: 'delta', data: { text: 'Sure' } });
+      await new Promise<void>((resolve) => (release = resolve));
+      onEvent({ event: 'reply', data: dto('2', 'assistant', 'Sure') });
+    },
+  });
+  ctx.sessions.ensure();
+  conversation.setActive(true);
+  push([], true);
+  const sending = conversation.send('Open today?');
+  await vi.waitFor(() => expect(conversation.state().reply).toBe('Sure'));
+  // The stored reply and an operator's message reach the stream before the send's own stream ends.
+  push([dto('1', 'visitor', 'Open today?'), dto('2', 'assistant', 'Sure'), dto('3', 'operator', 'Until 6')], false);
+  expect(conversation.state().messages.map((m) => m.text)).toEqual(['Open today?']);
+  release();
+  await sending;
+  expect(conversation.state().messages.map((m) => [m.id, m.text])).toEqual([
+    ['1', 'Open today?'],
+    ['2', 'Sure'],
+    ['3', 'Until 6'],
+  ]);
+  expect(seen.map((m) => m.text)).toEqual(['Open today?', 'Sure', 'Until 6']);
+  conversation.setActive(false);
+});
+
+it('reports a failing stream once, retries it later each time, and holds no stream while the page is hidden', async () => {
+  vi.useFakeTimers();
+  try {
+    const calls: AbortSignal[] = [];
+    let healthy = false;
+    const { conversation, ctx, failures } = setup({
+      watch(_session, _after, onMessages, signal) {
+        calls.push(signal);
+        if (!healthy) return Promise.reject(Object.assign(new Error('offline'), { kind: 'network' }));
+        onMessages([], true);
+        return untilAborted(signal);
+      },
+    });
+    ctx.sessions.ensure();
+    conversation.setActive(true);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(calls).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(calls).toHaveLength(2); // the second wait is twice the first
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(calls).toHaveLength(3);
+    expect(failures).toEqual(['chat']);
+
+    healthy = true;
+    await vi.advanceTimersByTimeAsync(12_000);
+    expect(calls).toHaveLength(4);
+    expect(calls[3]?.aborted).toBe(false);
+    Object.defineProperty(document, 'hidden', { value: true, configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(calls[3]?.aborted).toBe(true);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(calls).toHaveLength(4);
+    Object.defineProperty(document, 'hidden', { value: false, configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(calls).toHaveLength(5);
+    conversation.setActive(false);
+    expect(calls[4]?.aborted).toBe(true);
+    expect(failures).toEqual(['chat']);
+  } finally {
+    vi.useRealTimers();
+  }
 });
 
 it('keeps a failed message with the error; Retry resends it with the same client id after Retry-After', async () => {

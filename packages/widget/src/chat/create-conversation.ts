@@ -3,8 +3,11 @@ import type { ChatContext, ChatMessage, ChatTransport } from '../loader/contract
 import { mergeMessages } from './merge-messages';
 import type { ChatFailure } from './server-transport';
 
-/** How often an open panel asks for operator replies. */
-const POLL_INTERVAL_MS = 3_000;
+/** After a failed updates stream, the first wait before the next (doubling up to the longest). */
+const RETRY_FIRST_MS = 3_000;
+const RETRY_LONGEST_MS = 30_000;
+/** A stream the server ends sooner than this (without an error) is not reopened at once. */
+const SHORT_STREAM_MS = 1_000;
 
 /** What the panel draws. */
 export interface ConversationState {
@@ -18,9 +21,10 @@ export interface ConversationState {
 export type Conversation = ReturnType<typeof createConversation>;
 
 /**
- * The tab's conversation: painted at once from sessionStorage, reconciled with the server's history (the source
- * of truth), replies streamed in, operator replies polled while the panel is open and the page visible. Every
- * message is handed to `ctx.onMessage` once (the loader records it), whichever way it arrived.
+ * The tab's conversation: painted at once from sessionStorage, reconciled with the server's (the source of truth),
+ * replies streamed in. While the panel is open and the page visible, one updates stream brings operator replies as
+ * they are written (no polling; a hidden tab holds no connection). Every message is handed to `ctx.onMessage`
+ * once (the loader records it), whichever way it arrived.
  */
 export function createConversation(ctx: ChatContext, transport: ChatTransport) {
   const { host, sessions } = ctx;
@@ -37,24 +41,36 @@ export function createConversation(ctx: ChatContext, transport: ChatTransport) {
   let synced = false;
   let sends = 0;
   let active = false;
-  let pollFailed = false;
+  let watching: AbortController | undefined;
+  let watchFailures = 0;
+  let watchTimer: ReturnType<typeof setTimeout> | undefined;
+  // Stream messages that arrive while a reply streams in: absorbed once it is done (no reply shown twice).
+  let held: ChatMessageDto[] = [];
   let retryAt = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
   // Messages whose send failed (stored or not, with or without a reply): Retry sends them again, in order.
   let failed: ChatMessage[] = [];
   let queue = Promise.resolve();
-  // Leaving the page: stop reading the reply and the polls. The server stores the reply anyway and the next
-  // page's history shows it (and records it there); a page that is going away must not change its DOM or record
-  // events any more (its recorder has flushed). Back from the back/forward cache, the next poll catches up.
+  // Leaving the page: stop reading the reply and the updates. The server stores the reply anyway and the next
+  // page's stream shows it (and records it there); a page that is going away must not change its DOM or record
+  // events any more (its recorder has flushed). Back from the back/forward cache, the stream opens again.
   // Capture phase: at the window, capturing listeners run before the recorder's (bubbling) pagehide flush, so no
   // piece of a reply arrives between that flush and the abort (its recorder would lose the events).
   let leaving = new AbortController();
-  host.window.addEventListener('pagehide', () => leaving.abort(), true);
+  host.window.addEventListener(
+    'pagehide',
+    () => {
+      leaving.abort();
+      stopWatching();
+    },
+    true,
+  );
   host.window.addEventListener('pageshow', (event) => {
     if (!event.persisted) return;
     leaving = new AbortController();
     update({ reply: undefined });
+    watch();
   });
+  host.document.addEventListener('visibilitychange', () => (host.document.hidden ? stopWatching() : watch()));
 
   const update = (patch: Partial<ConversationState>) => {
     state = { ...state, ...patch };
@@ -63,38 +79,60 @@ export function createConversation(ctx: ChatContext, transport: ChatTransport) {
     for (const listener of listeners) listener();
   };
   const absorb = (server: ChatMessageDto[], complete: boolean) => {
-    // A poll that found nothing new (the usual answer, every 3 s): no redraw, no rewrite of the tab's copy.
+    // Nothing new (a stream reopened with nothing missed): no redraw, no rewrite of the tab's copy.
     if (server.length === 0 && !complete) return;
     const { messages, added } = mergeMessages(state.messages, server, complete);
     update({ messages });
     for (const message of added) ctx.onMessage(message);
   };
 
-  async function sync(): Promise<void> {
+  /** Opens the updates stream if the panel is open, the page visible and there is a session; once at a time. */
+  function watch(): void {
     const session = sessions.current();
-    if (!session || state.reply !== undefined) return;
-    const before = sends;
-    const { signal } = leaving;
+    if (watching || !active || !session || host.document.hidden || leaving.signal.aborted) return;
+    clearTimeout(watchTimer);
+    const stream = new AbortController();
+    watching = stream;
+    const opened = Date.now();
+    const sendsAtOpen = sends;
     const after = synced ? state.messages.reduce((id, m) => (m.id && +m.id > +id ? m.id : id), '0') : undefined;
-    try {
-      const messages = await transport.history(session.id, after, signal);
-      // A send that started meanwhile knows better (its messages may be newer than this answer).
-      if (before !== sends || signal.aborted || session.id !== sessions.current()?.id) return;
-      absorb(messages, !synced);
+    const receive = (messages: ChatMessageDto[], complete: boolean) => {
+      if (stream.signal.aborted || session.id !== sessions.current()?.id) return;
+      watchFailures = 0;
+      if (state.reply !== undefined) held.push(...messages);
+      // The whole conversation, unless a send ran since it was read (its messages are newer than this list).
+      else absorb(messages, complete && sendsAtOpen === sends);
       synced = true;
-      pollFailed = false;
-    } catch (error) {
-      // Reported once per outage, not every 3 s.
-      if (!pollFailed && !signal.aborted) ctx.fail('chat', error);
-      pollFailed = true;
-    }
+    };
+    transport
+      .watch(session.id, after, receive, stream.signal)
+      .then(
+        () => undefined,
+        (error: ChatFailure) => {
+          if (stream.signal.aborted) return;
+          // Reported once per outage, not at every attempt.
+          if (watchFailures++ === 0) ctx.fail('chat', error);
+          retryAt = Math.max(retryAt, Date.now() + (error.waitMs ?? 0));
+        },
+      )
+      .finally(() => {
+        if (watching !== stream) return;
+        watching = undefined;
+        // The server ends a stream after a few minutes: the next opens at once. After a failure, wait longer
+        // each time (and at least the server's Retry-After).
+        const wait = watchFailures
+          ? Math.min(RETRY_LONGEST_MS, RETRY_FIRST_MS * 2 ** (watchFailures - 1))
+          : Date.now() - opened < SHORT_STREAM_MS
+            ? RETRY_FIRST_MS
+            : 0;
+        watchTimer = setTimeout(watch, Math.max(wait, retryAt - Date.now()));
+      });
   }
 
-  function poll(): void {
-    clearTimeout(timer);
-    if (!active) return;
-    if (!host.document.hidden) void sync();
-    timer = setTimeout(poll, POLL_INTERVAL_MS);
+  function stopWatching(): void {
+    clearTimeout(watchTimer);
+    watching?.abort();
+    watching = undefined;
   }
 
   /** Sends one visitor message and reads its reply; answers whether it went through. */
@@ -139,6 +177,9 @@ export function createConversation(ctx: ChatContext, transport: ChatTransport) {
     failed = failed.filter((m) => m !== message);
     if (error && (failure?.kind !== 'http' || error !== failure.message)) failed.push(message);
     update({ reply: undefined, error });
+    absorb(held.splice(0), false);
+    // The first message of a chat made its session: its updates can start.
+    watch();
     return !error;
   }
 
@@ -172,14 +213,17 @@ export function createConversation(ctx: ChatContext, transport: ChatTransport) {
       enqueue(async () => {
         for (const message of failed) if (!(await deliver(message))) return;
       }),
-    /** The panel is open (true) or closed: polling runs only while it is open. */
+    /** The panel is open (true) or closed: the updates stream runs only while it is open. */
     setActive(open: boolean): void {
       active = open;
-      poll();
+      if (open) watch();
+      else stopWatching();
     },
     /** Forgets the conversation: the loader ended the session first, so nothing is saved again. */
     clear(): void {
+      stopWatching();
       synced = false;
+      held = [];
       host.tabStorage.remove(key);
       update({ messages: [], error: undefined });
     },

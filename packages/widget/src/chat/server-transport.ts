@@ -1,4 +1,4 @@
-import { CHAT_MESSAGES_PATH, type ChatHistoryResponse, type ChatStreamEvent } from '@hindsight/shared';
+import { CHAT_MESSAGES_PATH, CHAT_UPDATES_PATH, type ChatStreamEvent, type ChatUpdateEvent } from '@hindsight/shared';
 import type { ChatContext, ChatTransport } from '../loader/contracts';
 import { readEvents } from './read-events';
 
@@ -15,11 +15,11 @@ export type ChatFailure = Error & {
 
 /**
  * The chat against the Hindsight server: a send is a CORS-simple POST (a string body goes as text/plain, no
- * credentials: no preflight) answered with server-sent events; history is a GET.
+ * credentials: no preflight) answered with server-sent events; updates are a GET answered the same way.
  */
 export function createServerTransport({ host, endpoint, appKey }: ChatContext): ChatTransport {
-  const request = async (sessionId: string, init?: RequestInit, after?: string) => {
-    const url = `${endpoint}${CHAT_MESSAGES_PATH}?key=${encodeURIComponent(appKey)}&session=${sessionId}`;
+  const request = async (path: string, sessionId: string, init?: RequestInit, after?: string) => {
+    const url = `${endpoint}${path}?key=${encodeURIComponent(appKey)}&session=${sessionId}`;
     let response: Response;
     try {
       // No fetch at all throws here: a network failure too.
@@ -38,14 +38,22 @@ export function createServerTransport({ host, endpoint, appKey }: ChatContext): 
   };
   return {
     async send(sessionId, body, onEvent, signal) {
-      const response = await request(sessionId, { method: 'POST', body: host.stringify(body), signal });
+      const response = await request(CHAT_MESSAGES_PATH, sessionId, {
+        method: 'POST',
+        body: host.stringify(body),
+        signal,
+      });
       await readEvents(response.body as ReadableStream<Uint8Array>, (event, data) =>
         onEvent({ event, data: JSON.parse(data) } as ChatStreamEvent),
       );
     },
-    async history(sessionId, after, signal) {
-      // A body without messages throws where it is merged: reported like any failed poll.
-      return ((await (await request(sessionId, { signal }, after)).json()) as ChatHistoryResponse).messages;
+    async watch(sessionId, after, onMessages, signal) {
+      const response = await request(CHAT_UPDATES_PATH, sessionId, { signal }, after);
+      await readEvents(response.body as ReadableStream<Uint8Array>, (event, data) => {
+        if (event !== 'messages') return;
+        const { messages, complete } = JSON.parse(data) as ChatUpdateEvent['data'];
+        onMessages(messages, complete);
+      });
     },
   };
 }

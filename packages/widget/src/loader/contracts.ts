@@ -78,6 +78,15 @@ export interface ChatTransport {
     onEvent: (event: ChatStreamEvent) => void,
     signal: AbortSignal,
   ): Promise<void>;
-  /** The conversation's messages after `after` (all without it), oldest first. */
-  history(sessionId: string, after: string | undefined, signal: AbortSignal): Promise<ChatMessageDto[]>;
+  /**
+   * Follows the conversation until `signal` aborts or the server ends the stream (resolves) or it fails
+   * (rejects): `onMessages` gets the messages after `after` (all of them, `complete`, without it), then each new
+   * one as it is stored.
+   */
+  watch(
+    sessionId: string,
+    after: string | undefined,
+    onMessages: (messages: ChatMessageDto[], complete: boolean) => void,
+    signal: AbortSignal,
+  ): Promise<void>;
 }

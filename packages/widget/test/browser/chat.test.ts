@@ -1,6 +1,6 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CHAT_MESSAGES_PATH } from '@hindsight/shared';
+import { CHAT_UPDATES_PATH } from '@hindsight/shared';
 import type { Page } from 'playwright-core';
 import { expect, vi } from 'vitest';
 import type { Db } from '../../../server/src/db/database';
@@ -118,19 +118,17 @@ test('the conversation survives a navigation: the next page shows it at once, be
   await reply(page).waitFor({ timeout: 15_000 });
   const first = (await reply(page).textContent()) ?? '';
 
-  // Hold the next page's history request: what the panel shows meanwhile is the tab's own copy.
+  // Hold the next page's updates stream: what the panel shows meanwhile is the tab's own copy.
   let release = () => {};
   const held = new Promise<void>((resolve) => {
     release = resolve;
   });
-  let historyRequests = 0;
+  let streams = 0;
   await page.route(
-    (url) => url.pathname === CHAT_MESSAGES_PATH,
+    (url) => url.pathname === CHAT_UPDATES_PATH,
     async (route) => {
-      if (route.request().method() === 'GET') {
-        historyRequests++;
-        await held;
-      }
+      streams++;
+      await held;
       await route.continue();
     },
   );
@@ -140,13 +138,14 @@ test('the conversation survives a navigation: the next page shows it at once, be
   await page.locator('[data-hs=panel]').waitFor({ state: 'visible', timeout: 15_000 });
   expect(await page.locator('[data-hs=launcher]').getAttribute('aria-expanded')).toBe('true');
   expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
-  await vi.waitFor(() => expect(historyRequests).toBeGreaterThan(0), WAIT);
+  await vi.waitFor(() => expect(streams).toBeGreaterThan(0), WAIT);
   expect(await shownMessages(page)).toEqual([DELIVERY, first]);
 
-  // Reconciled with the server's history: nothing twice.
-  const answered = page.waitForResponse((r) => r.url().includes(CHAT_MESSAGES_PATH) && r.request().method() === 'GET');
+  // Reconciled with the server's conversation (the stream's first event): nothing twice.
+  const answered = page.waitForResponse((r) => r.url().includes(CHAT_UPDATES_PATH));
   release();
   await answered;
+  await sleep(500);
   expect(await shownMessages(page)).toEqual([DELIVERY, first]);
   await page.unroute(() => true);
 
@@ -167,12 +166,16 @@ test('the conversation survives a navigation: the next page shows it at once, be
   expect(await problems.read()).toMatchObject({ errors: [], consoleErrors: [], widgetErrors: [] });
 });
 
-test('an operator reply reaches the open widget within seconds (with the name), is recorded once; a closed panel does not poll', async ({
+test('an operator reply reaches the open widget as it is written (with the name), is recorded once; a closed panel holds no stream', async ({
   stack,
 }) => {
   const dashboard = await signInAsOwner(stack.server);
   const browser = await stack.launchBrowser();
   const { page, problems } = await stack.openPage(browser, 'index.html');
+  const streams: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes(CHAT_UPDATES_PATH)) streams.push(r.url());
+  });
   await openChat(page);
   await sendChatMessage(page, KAYAKS);
   await reply(page).waitFor({ timeout: 15_000 });
@@ -189,19 +192,23 @@ test('an operator reply reaches the open widget within seconds (with the name), 
   await vi.waitFor(async () => {
     expect(recordedMessages(eventsOf(await readChunks(stack.db, sessionId)))).toEqual([KAYAKS, fallback, answer]);
   }, WAIT);
+  // One stream brought it: no polling.
+  expect(streams).toHaveLength(1);
 
-  // Closed: no more history requests (the poll runs every 3 s while open).
+  // Closed: the stream ends and no other opens.
+  const ended = page.waitForEvent('requestfailed', (r) => r.url().includes(CHAT_UPDATES_PATH));
   await page.locator('[data-hs=close]').click();
-  const polls: string[] = [];
-  page.on('request', (r) => {
-    if (r.url().includes(CHAT_MESSAGES_PATH)) polls.push(r.url());
-  });
-  await sleep(7_000);
-  expect(polls).toEqual([]);
-  // Open again: polling resumes, and a second reply shows.
+  await ended;
+  await sleep(4_000);
+  expect(streams).toHaveLength(1);
+  // Open again: a stream after the newest message shown, and a second reply shows.
   await openChat(page);
+  await operator.nth(0).waitFor();
   await dashboard.request('POST', `/api/sessions/${sessionId}/messages`, { text: 'Anything else?' });
   await operator.nth(1).waitFor({ timeout: 10_000 });
+  expect(streams).toHaveLength(2);
+  expect(new URL(streams[1] ?? '').searchParams.get('after')).toMatch(/^\d+$/);
+  expect(await shownMessages(page)).toEqual([KAYAKS, fallback, `anna${answer}`, 'annaAnything else?']);
   expect(await problems.read()).toMatchObject({ errors: [], consoleErrors: [], widgetErrors: [] });
 });
 
