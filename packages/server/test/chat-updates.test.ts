@@ -10,7 +10,7 @@ import { type RunningServer, runServer } from '../src/run-server';
 import { newSessionId } from './support/batches';
 import { sendChat } from './support/chat-client';
 import { type DashboardClient, signedInUser } from './support/dashboard-client';
-import { createTestApp, createTestApplication, testConfig, testDeps } from './support/test-app';
+import { createTestApp, createTestApplication, testDeps } from './support/test-app';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
 // The widget's side runs on a real HTTP server (streams must arrive as they are written); messages are stored
