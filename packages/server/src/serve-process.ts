@@ -10,7 +10,10 @@ import { loadStaticSites } from './static/load-static-sites';
 
 export interface ServingProcess {
   port: number;
-  /** Graceful: stop accepting, end updates streams, finish in-flight batches, stop sweepers, close the pool. Safe to call twice. */
+  /**
+   * Graceful: stop accepting, end updates streams, finish in-flight batches, stop sweepers, close the pool. Safe
+   * to call twice.
+   */
   shutdown(): Promise<void>;
 }
 

@@ -117,7 +117,7 @@ export function createChatRoutes(guards: ChatGuards) {
         open = false;
       },
     });
-    return new Response(events, { headers: { ...eventStreamHeaders, ...Object.fromEntries(c.res.headers) } });
+    return eventStream(c, events);
   });
 
   routes.get(CHAT_MESSAGES_PATH, async (c) => {
@@ -131,10 +131,15 @@ export function createChatRoutes(guards: ChatGuards) {
     const { db, notifier } = c.var.deps;
     const { sessionId, afterId, after, applicationId } = await readConversationQuery(c, guards);
     const body = createUpdatesStream({ db, notifier, sessionId, applicationId, afterId, complete: after === null });
-    return new Response(body, { headers: { ...eventStreamHeaders, ...Object.fromEntries(c.res.headers) } });
+    return eventStream(c, body);
   });
 
   return routes;
+}
+
+/** A server-sent events answer, with the headers the middleware set (CORS). */
+function eventStream(c: Context<AppEnv>, body: ReadableStream<Uint8Array>): Response {
+  return new Response(body, { headers: { ...eventStreamHeaders, ...Object.fromEntries(c.res.headers) } });
 }
 
 /**
