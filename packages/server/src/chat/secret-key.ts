@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 const KEY_FILE = 'secret-key';
@@ -19,9 +19,17 @@ export async function loadSecretKey(config: { secretKey: Buffer | undefined; dat
   }
   const key = randomBytes(32);
   await mkdir(path.dirname(file), { recursive: true });
-  // `wx`: when two processes race, one writes and the other reads what it wrote.
-  await writeFile(file, `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' }).catch(async (error) => {
+  // Written whole under a name of its own, then linked into place: a process racing this one (cluster workers at a
+  // first start) either finds no file or the whole key, never a file still being written. `link` fails when the
+  // key is already there: then the other process's key is the one.
+  const temporary = `${file}.${process.pid}.${randomBytes(6).toString('hex')}`;
+  await writeFile(temporary, `${key.toString('hex')}\n`, { mode: 0o600 });
+  try {
+    await link(temporary, file);
+  } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  });
+  } finally {
+    await rm(temporary, { force: true });
+  }
   return Buffer.from((await readFile(file, 'utf8')).trim(), 'hex');
 }
