@@ -17,6 +17,22 @@ export interface VariantServers {
 const waitFor = (page: Page, predicate: string) =>
   page.waitForFunction(predicate, undefined, { polling: 100, timeout: START_TIMEOUT_MS }).then(() => undefined);
 
+/** The centre of Hindsight's launcher, once the widget shows it (the same 100 ms polling as the other variants). */
+const LAUNCHER_CENTRE = `(() => {
+  const box = document.querySelector('hindsight-widget')?.shadowRoot?.querySelector('[data-hs=launcher]')?.getBoundingClientRect();
+  return box && box.width > 0 ? { x: box.x + box.width / 2, y: box.y + box.height / 2 } : undefined;
+})()`;
+
+/**
+ * Clicks the launcher as a visitor does: a mouse click at its position. (Playwright's locator click would run its
+ * selector engine, scrolling and hit-target checks in the page, and charge that work to the widget's first page.)
+ */
+async function clickLauncher(page: Page): Promise<void> {
+  const handle = await page.waitForFunction(LAUNCHER_CENTRE, undefined, { polling: 100, timeout: START_TIMEOUT_MS });
+  const centre = (await handle.jsonValue()) as { x: number; y: number };
+  await page.mouse.click(centre.x, centre.y);
+}
+
 /** The variants: no recorder, Hindsight's widget (chat opened, and never opened), bare rrweb, Sentry, PostHog. */
 export function createVariants(servers: VariantServers): Variant[] {
   const { siteOrigin, hindsight, sentry, posthog } = servers;
@@ -52,7 +68,7 @@ export function createVariants(servers: VariantServers): Variant[] {
         const firstBatch = page.waitForRequest((request) => request.url().includes('/ingest/v1/batch'), {
           timeout: START_TIMEOUT_MS,
         });
-        await page.locator('[data-hs="launcher"]').click({ timeout: START_TIMEOUT_MS });
+        await clickLauncher(page);
         await firstBatch;
       },
       scriptPrefixes: [hindsight.origin],
@@ -63,7 +79,7 @@ export function createVariants(servers: VariantServers): Variant[] {
       id: 'hindsight-idle',
       label: 'Hindsight widget, chat never opened',
       snippet: hindsightTag,
-      start: (page) => page.locator('[data-hs="launcher"]').waitFor({ timeout: START_TIMEOUT_MS }),
+      start: (page) => waitFor(page, LAUNCHER_CENTRE),
       scriptPrefixes: [hindsight.origin],
       counter: hindsight.counter,
     },

@@ -33,7 +33,6 @@ function Bubble({ message, streaming }: { message: ChatMessage; streaming?: bool
  * from a message is rendered as text, never as HTML. The composer is uncontrolled: typing re-renders nothing.
  */
 export class ChatPanel extends Component<ChatPanelProps> {
-  private list = createRef<HTMLDivElement>();
   private input = createRef<HTMLTextAreaElement>();
   private unsubscribe?: () => void;
 
@@ -46,9 +45,8 @@ export class ChatPanel extends Component<ChatPanelProps> {
   }
 
   override componentDidUpdate(previous: ChatPanelProps) {
-    const list = this.list.current;
-    if (list) list.scrollTop = list.scrollHeight; // a hidden list cannot scroll: this runs again once shown
-    if (this.props.visible && !previous.visible && this.props.focus) this.input.current?.focus();
+    // The panel is fixed in the viewport: nothing to scroll into view (and no layout to force for it).
+    if (this.props.visible && !previous.visible && this.props.focus) this.input.current?.focus({ preventScroll: true });
   }
 
   private submit = (event: Event) => {
@@ -89,21 +87,23 @@ export class ChatPanel extends Component<ChatPanelProps> {
             ✕
           </button>
         </div>
-        <div class="hs-list" role="log" aria-live="polite" ref={this.list}>
-          <div class="hs-msg hs-system">{ctx.greeting}</div>
-          {messages.map((message, index) => (
-            <Bubble key={message.clientId ?? message.id ?? index} message={message} />
-          ))}
-          {reply && <Bubble message={{ role: 'assistant', text: reply, at: 0 }} streaming />}
-          {reply === '' && <div class="hs-note">…</div>}
-          {error && (
-            <div class="hs-error" role="alert" data-hs="error">
-              {`${error} `}
-              <button type="button" data-hs="retry" onClick={conversation.retry}>
-                Retry
-              </button>
-            </div>
-          )}
+        <div class="hs-list">
+          <div class="hs-log" role="log" aria-live="polite">
+            <div class="hs-msg hs-system">{ctx.greeting}</div>
+            {messages.map((message, index) => (
+              <Bubble key={message.clientId ?? message.id ?? index} message={message} />
+            ))}
+            {reply && <Bubble message={{ role: 'assistant', text: reply, at: 0 }} streaming />}
+            {reply === '' && <div class="hs-note">…</div>}
+            {error && (
+              <div class="hs-error" role="alert" data-hs="error">
+                {`${error} `}
+                <button type="button" data-hs="retry" onClick={conversation.retry}>
+                  Retry
+                </button>
+              </div>
+            )}
+          </div>
         </div>
         <form class="hs-form" onSubmit={this.submit}>
           <textarea

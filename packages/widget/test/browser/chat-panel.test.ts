@@ -61,3 +61,42 @@ test('on a phone-sized screen the open panel fills the viewport', async ({ stack
   await panel.waitFor({ state: 'hidden' });
   expect(await problems.read()).toMatchObject({ errors: [], widgetErrors: [] });
 });
+
+/** Whether the newest message holding `text` is inside the list's visible area (the list scrolls; the page does not). */
+const inView = (page: Page, text: string) =>
+  page.evaluate((wanted) => {
+    const root = document.querySelector('hindsight-widget')?.shadowRoot;
+    const list = root?.querySelector('.hs-list')?.getBoundingClientRect();
+    const bubble = [...(root?.querySelectorAll('.hs-msg') ?? [])].findLast((node) =>
+      node.textContent?.includes(wanted),
+    );
+    const box = bubble?.getBoundingClientRect();
+    return !!list && !!box && box.top >= list.top && box.bottom <= list.bottom;
+  }, text);
+
+test('a conversation longer than the panel shows its newest message, as it arrives and on the next page', async ({
+  stack,
+}) => {
+  const browser = await stack.launchBrowser();
+  const { page, problems } = await stack.openPage(browser, 'index.html');
+  await page.locator('[data-hs=launcher]').click();
+  const input = page.locator('[data-hs=input]');
+  const replies = page.locator('[data-hs=message][data-role=assistant]');
+  for (let n = 1; n <= 5; n++) {
+    await input.fill(`Question number ${n}`);
+    await input.press('Enter');
+    await replies.nth(n - 1).waitFor();
+    // The reply's end is on screen without any scrolling by the visitor.
+    const reply = (await replies.nth(n - 1).textContent()) ?? '';
+    expect(await inView(page, reply.slice(-20)), `reply ${n}`).toBe(true);
+  }
+  const lastReply = (await replies.last().textContent()) ?? '';
+  // Five questions and replies (a chat's burst allowance) do not fit: the greeting has scrolled out of view.
+  expect(await inView(page, 'Hi! Ask us anything.')).toBe(false);
+
+  await page.goto(stack.site.url('privacy.html'));
+  await replies.nth(4).waitFor();
+  expect(await inView(page, lastReply.slice(-20))).toBe(true);
+  expect(await inView(page, 'Hi! Ask us anything.')).toBe(false);
+  expect(await problems.read()).toMatchObject({ errors: [], widgetErrors: [] });
+});
