@@ -14,8 +14,12 @@ export interface VariantServers {
   posthog: PosthogIngest;
 }
 
-const waitFor = (page: Page, predicate: string) =>
-  page.waitForFunction(predicate, undefined, { polling: 100, timeout: START_TIMEOUT_MS }).then(() => undefined);
+/** Polls `predicate` in the page every 100 ms until it is truthy; resolves with its value. */
+const pollFor = (page: Page, predicate: string) =>
+  page
+    .waitForFunction(predicate, undefined, { polling: 100, timeout: START_TIMEOUT_MS })
+    .then((handle) => handle.jsonValue());
+const waitFor = (page: Page, predicate: string) => pollFor(page, predicate).then(() => undefined);
 
 /** The centre of Hindsight's launcher, once the widget shows it (the same 100 ms polling as the other variants). */
 const LAUNCHER_CENTRE = `(() => {
@@ -28,8 +32,7 @@ const LAUNCHER_CENTRE = `(() => {
  * selector engine, scrolling and hit-target checks in the page, and charge that work to the widget's first page.)
  */
 async function clickLauncher(page: Page): Promise<void> {
-  const handle = await page.waitForFunction(LAUNCHER_CENTRE, undefined, { polling: 100, timeout: START_TIMEOUT_MS });
-  const centre = (await handle.jsonValue()) as { x: number; y: number };
+  const centre = (await pollFor(page, LAUNCHER_CENTRE)) as { x: number; y: number };
   await page.mouse.click(centre.x, centre.y);
 }
 
