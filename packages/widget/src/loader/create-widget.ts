@@ -46,7 +46,11 @@ export function createWidget(options: ResolvedOptions, lazy: LazyParts) {
   const fail = (kind: string, error: unknown) => emit('error', { kind, message: String(error) });
   const recordingAllowed = !(globalPrivacyControl && options.respectGPC);
 
-  function startRecording(): Promise<Recorder | undefined> {
+  /**
+   * Starts the recorder once `after` has settled (the panel drawn): its first full snapshot then holds the
+   * panel, instead of rrweb serializing it as a mutation a moment later (and the page laying it out twice).
+   */
+  function startRecording(after?: Promise<unknown>): Promise<Recorder | undefined> {
     if (!recordingAllowed) return Promise.resolve(undefined);
     if (recorder) return recorder;
     // The chat may have made the session already (without recording): a recording of it is still news.
@@ -54,9 +58,8 @@ export function createWidget(options: ResolvedOptions, lazy: LazyParts) {
     const session = sessions.ensure();
     sessions.setRecording(true);
     if (isNew) emit('session', { id: session.id });
-    recorder = lazy
-      .loadRecorder()
-      .then(({ startRecorder }) =>
+    recorder = Promise.all([lazy.loadRecorder(), after])
+      .then(([{ startRecorder }]) =>
         startRecorder({
           host,
           endpoint: options.endpoint,
@@ -125,9 +128,10 @@ export function createWidget(options: ResolvedOptions, lazy: LazyParts) {
     isOpen = true;
     host.tabStorage.set(openKey, '1');
     launcher?.setExpanded(true);
-    void startRecording();
+    const shown = loadPanel().then((panel) => panel?.show({ focus }));
+    void startRecording(shown);
     recordEvent('hindsight.chat', { action: 'open' });
-    (await loadPanel())?.show({ focus });
+    await shown;
   }
 
   const api = {
@@ -181,8 +185,8 @@ export function createWidget(options: ResolvedOptions, lazy: LazyParts) {
 
   // Start: show the launcher; a session that was recording on the previous page resumes at once.
   if (options.launcher) ensureLauncher();
-  if (sessions.current()?.recording || options.recordOn === 'load') void startRecording();
   if (host.tabStorage.get(openKey) && sessions.current()) void show(false);
+  else if (sessions.current()?.recording || options.recordOn === 'load') void startRecording();
   queueMicrotask(() => emit('ready', { sessionId: sessions.current()?.id ?? null }));
   return api;
 }

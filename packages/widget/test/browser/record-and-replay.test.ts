@@ -61,3 +61,42 @@ test('paste-the-tag page: opening the chat starts an active session whose replay
 
   expect(await problems.read()).toMatchObject({ errors: [], consoleErrors: [], widgetErrors: [] });
 });
+
+/** The attributes of the first node in an rrweb snapshot tree whose attribute `name` is `value`. */
+function findByAttribute(node: unknown, name: string, value: string): Record<string, unknown> | undefined {
+  const { attributes, childNodes } = node as { attributes?: Record<string, unknown>; childNodes?: unknown[] };
+  if (attributes?.[name] === value) return attributes;
+  for (const child of childNodes ?? []) {
+    const found = findByAttribute(child, name, value);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+test('a chat left open is drawn on the next page before recording starts there: that page opens, in its replay, with the panel shown', async ({
+  stack,
+}) => {
+  const browser = await stack.launchBrowser();
+  const { page, problems } = await stack.openPage(browser, 'site/home.html');
+  await openChat(page);
+  await sendChatMessage(page, 'Is the greenhouse in stock?');
+  const sessionId = await tabSessionId(page);
+  await page.locator('#next').click();
+  await page.waitForURL('**/site/products.html');
+
+  const snapshots = await vi.waitFor(
+    async () => {
+      const found = eventsOf(await readChunks(stack.db, sessionId)).filter((e) => e.type === EVENT_TYPE.FullSnapshot);
+      expect(found).toHaveLength(2);
+      return found;
+    },
+    { timeout: STORED_WITHIN_MS, interval: 250 },
+  );
+  // The second page's first snapshot already holds the panel, shown (no `hidden`), with the conversation.
+  const secondPage = snapshots[1]?.data.node;
+  const panel = findByAttribute(secondPage, 'data-hs', 'panel');
+  expect(panel).toBeDefined();
+  expect(panel).not.toHaveProperty('hidden');
+  expect(JSON.stringify(secondPage)).toContain('Is the greenhouse in stock?');
+  expect(await problems.read()).toMatchObject({ errors: [], consoleErrors: [], widgetErrors: [] });
+});
