@@ -93,6 +93,40 @@ it('reopens a stream the server ended after the newest message; nothing new redr
   expect(sessionStorage.getItem('hindsight:pk_test:chat')).toBeNull(); // not written again
 });
 
+it("on the next page, a stream that brings back the conversation as the tab's copy has it redraws nothing", async () => {
+  const server = [dto('1', 'visitor', 'Hello?'), dto('2', 'operator', 'Hi!')];
+  const first = setup({ watch: async (_session, _after, onMessages) => onMessages(server, true) });
+  first.ctx.sessions.ensure();
+  first.conversation.setActive(true);
+  await vi.waitFor(() => expect(first.conversation.state().messages).toHaveLength(2));
+  first.conversation.setActive(false);
+  const copy = sessionStorage.getItem('hindsight:pk_test:chat');
+  expect(copy).toContain('Hi!');
+
+  // The next page: painted from the tab's copy, then its first stream brings the same whole conversation.
+  sessionStorage.setItem('hindsight:pk_test:chat', `${copy} `); // marks the copy: a rewrite would drop the space
+  sessionStorage.removeItem('hindsight:pk_test:shown'); // as the first page's pagehide does
+  let delivered = false;
+  let askedAfter: string | undefined = 'not asked';
+  const next = setup({
+    watch: async (_session, after, onMessages) => {
+      askedAfter = after;
+      onMessages(server, true);
+      delivered = true;
+    },
+  });
+  let redraws = 0;
+  next.conversation.subscribe(() => redraws++);
+  next.conversation.setActive(true);
+  await vi.waitFor(() => expect(delivered).toBe(true));
+  next.conversation.setActive(false);
+  expect(askedAfter).toBeUndefined(); // the whole conversation, not only what is newer
+  expect(next.conversation.state().messages.map((m) => m.text)).toEqual(['Hello?', 'Hi!']);
+  expect(redraws).toBe(0);
+  expect(sessionStorage.getItem('hindsight:pk_test:chat')).toBe(`${copy} `);
+  expect(next.seen).toEqual([]);
+});
+
 it('holds what the stream brings while a reply streams in, and shows it once the reply is done', async () => {
   let push: (messages: ChatMessageDto[], complete: boolean) => void = () => {};
   let release = () => {};

@@ -79,9 +79,15 @@ export function createConversation(ctx: ChatContext, transport: ChatTransport) {
     for (const listener of listeners) listener();
   };
   const absorb = (server: ChatMessageDto[], complete: boolean) => {
-    // Nothing new (a stream reopened with nothing missed): no redraw, no rewrite of the tab's copy.
-    if (server.length === 0 && !complete) return;
     const { messages, added } = mergeMessages(state.messages, server, complete);
+    // Nothing new (a stream reopened with nothing missed, or each page's first stream bringing back the
+    // conversation as this tab shows it): no redraw, no rewrite of the tab's copy.
+    if (
+      added.length === 0 &&
+      messages.length === state.messages.length &&
+      messages.every((m, i) => m === state.messages[i])
+    )
+      return;
     update({ messages });
     for (const message of added) ctx.onMessage(message);
   };
