@@ -129,7 +129,8 @@ export function createWidget(options: ResolvedOptions, lazy: LazyParts) {
     host.tabStorage.set(openKey, '1');
     launcher?.setExpanded(true);
     const shown = loadPanel().then((panel) => panel?.show({ focus }));
-    void startRecording(shown);
+    // A panel that fails to draw is reported by the caller; the recording starts all the same.
+    void startRecording(shown.catch(() => undefined));
     recordEvent('hindsight.chat', { action: 'open' });
     await shown;
   }
@@ -183,7 +184,8 @@ export function createWidget(options: ResolvedOptions, lazy: LazyParts) {
     },
   };
 
-  // Start: show the launcher; a session that was recording on the previous page resumes at once.
+  // Start: show the launcher; a session that was recording on the previous page resumes at once (once its panel,
+  // if the visitor left it open, is drawn again).
   if (options.launcher) ensureLauncher();
   if (host.tabStorage.get(openKey) && sessions.current()) void show(false);
   else if (sessions.current()?.recording || options.recordOn === 'load') void startRecording();
