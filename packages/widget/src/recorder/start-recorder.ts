@@ -214,6 +214,9 @@ export function startRecorder(ctx: RecorderContext): Recorder {
       if (event.type === RRWEB_EVENT_TYPE.FullSnapshot || buffer.bytes >= FLUSH_AT_BYTES) void flush();
     },
     ...privacyOptions(ctx.maskAllInputs),
+    // What a replay never uses is not serialized, stored or sent: scripts (a replay runs none), comments, and
+    // the head's whitespace, favicons and meta tags (Sentry's replay records the same way).
+    slimDOMOptions: 'all',
     // A fresh full snapshot every few minutes bounds what a replay must apply to seek: rrweb's replayer starts
     // from the last snapshot before the target (a long single-page visit would otherwise replay from its start).
     checkoutEveryNms: CHECKOUT_INTERVAL_MS,

@@ -26,6 +26,11 @@ test("recordOn: 'load' records from page load, without the chat being opened", a
   const events = eventsOf(await readChunks(stack.db, sessionId));
   expect(events[0]?.type).toBe(EVENT_TYPE.Meta);
   expect(events[1]?.type).toBe(EVENT_TYPE.FullSnapshot);
+  // What a replay never uses is left out: the page's scripts (the widget's tag too), its comment, the head's
+  // whitespace.
+  const recorded = snapshotNodes(events[1]?.data.node);
+  expect(recorded).toContain('h1');
+  expect(recorded.filter((node) => node === 'script' || node === '#comment' || node === '#head-whitespace')).toEqual([]);
   // The chat was never opened: no panel, no chat events.
   expect(await page.locator('[data-hs=panel]').count()).toBe(0);
   expect(events.filter((e) => e.type === EVENT_TYPE.Custom && String(e.data.tag).startsWith('hindsight.chat'))).toEqual(
@@ -57,3 +62,25 @@ test('with Global Privacy Control on, nothing is recorded or sent (not even with
   expect(await readSessions(stack.db)).toEqual([]);
   expect(problems.errors).toEqual([]);
 });
+
+/** Each node of an rrweb snapshot tree: its tag name, `#comment`, `#text`, or `#head-whitespace` (blank text in head). */
+function snapshotNodes(node: unknown, inHead = false): string[] {
+  const { type, tagName, textContent, childNodes } = node as {
+    type: number;
+    tagName?: string;
+    textContent?: string;
+    childNodes?: unknown[];
+  };
+  const COMMENT = 5;
+  const TEXT = 3;
+  const own =
+    tagName ??
+    (type === COMMENT
+      ? '#comment'
+      : type === TEXT && inHead && !textContent?.trim()
+        ? '#head-whitespace'
+        : type === TEXT
+          ? '#text'
+          : '#other');
+  return [own, ...(childNodes ?? []).flatMap((child) => snapshotNodes(child, inHead || tagName === 'head'))];
+}
