@@ -30,7 +30,9 @@ test("recordOn: 'load' records from page load, without the chat being opened", a
   // whitespace.
   const recorded = snapshotNodes(events[1]?.data.node);
   expect(recorded).toContain('h1');
-  expect(recorded.filter((node) => node === 'script' || node === '#comment' || node === '#head-whitespace')).toEqual([]);
+  expect(recorded.filter((node) => node === 'script' || node === '#comment' || node === '#head-whitespace')).toEqual(
+    [],
+  );
   // The chat was never opened: no panel, no chat events.
   expect(await page.locator('[data-hs=panel]').count()).toBe(0);
   expect(events.filter((e) => e.type === EVENT_TYPE.Custom && String(e.data.tag).startsWith('hindsight.chat'))).toEqual(
