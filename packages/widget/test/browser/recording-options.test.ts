@@ -65,24 +65,25 @@ test('with Global Privacy Control on, nothing is recorded or sent (not even with
   expect(problems.errors).toEqual([]);
 });
 
-/** Each node of an rrweb snapshot tree: its tag name, `#comment`, `#text`, or `#head-whitespace` (blank text in head). */
+const TEXT_NODE = 3;
+const COMMENT_NODE = 5;
+
+/** Each node of an rrweb snapshot tree: its tag name, `#comment`, `#head-whitespace` (blank text in head), `#text`. */
 function snapshotNodes(node: unknown, inHead = false): string[] {
-  const { type, tagName, textContent, childNodes } = node as {
+  const {
+    type,
+    tagName,
+    textContent,
+    childNodes = [],
+  } = node as {
     type: number;
     tagName?: string;
     textContent?: string;
     childNodes?: unknown[];
   };
-  const COMMENT = 5;
-  const TEXT = 3;
-  const own =
-    tagName ??
-    (type === COMMENT
-      ? '#comment'
-      : type === TEXT && inHead && !textContent?.trim()
-        ? '#head-whitespace'
-        : type === TEXT
-          ? '#text'
-          : '#other');
-  return [own, ...(childNodes ?? []).flatMap((child) => snapshotNodes(child, inHead || tagName === 'head'))];
+  const children = childNodes.flatMap((child) => snapshotNodes(child, inHead || tagName === 'head'));
+  if (tagName) return [tagName, ...children];
+  if (type === COMMENT_NODE) return ['#comment'];
+  if (type === TEXT_NODE) return [inHead && !textContent?.trim() ? '#head-whitespace' : '#text'];
+  return [`#${type}`, ...children];
 }
