@@ -1,7 +1,7 @@
 import { expect, vi } from 'vitest';
 import { replayToEnd } from './support/replay';
 import { test } from './support/stack';
-import { EVENT_TYPE, eventsOf, readChunks, readSessions, recordedMessages } from './support/stored-data';
+import { EVENT_TYPE, eventsOf, readChunks, readSessions, recordedMessages, snapshotNodes } from './support/stored-data';
 import { STORED_WITHIN_MS } from './support/wait';
 import { openChat, sendChatMessage, tabSessionId } from './support/widget';
 
@@ -62,17 +62,6 @@ test('paste-the-tag page: opening the chat starts an active session whose replay
   expect(await problems.read()).toMatchObject({ errors: [], consoleErrors: [], widgetErrors: [] });
 });
 
-/** The attributes of the first node in an rrweb snapshot tree whose attribute `name` is `value`. */
-function findByAttribute(node: unknown, name: string, value: string): Record<string, unknown> | undefined {
-  const { attributes, childNodes } = node as { attributes?: Record<string, unknown>; childNodes?: unknown[] };
-  if (attributes?.[name] === value) return attributes;
-  for (const child of childNodes ?? []) {
-    const found = findByAttribute(child, name, value);
-    if (found) return found;
-  }
-  return undefined;
-}
-
 test('a chat left open is drawn on the next page before recording starts there: that page opens, in its replay, with the panel shown', async ({
   stack,
 }) => {
@@ -94,7 +83,7 @@ test('a chat left open is drawn on the next page before recording starts there: 
   );
   // The second page's first snapshot already holds the panel, shown (no `hidden`), with the conversation.
   const secondPage = snapshots[1]?.data.node;
-  const panel = findByAttribute(secondPage, 'data-hs', 'panel');
+  const panel = snapshotNodes(secondPage).find((node) => node.attributes?.['data-hs'] === 'panel')?.attributes;
   expect(panel).toBeDefined();
   expect(panel).not.toHaveProperty('hidden');
   expect(JSON.stringify(secondPage)).toContain('Is the greenhouse in stock?');

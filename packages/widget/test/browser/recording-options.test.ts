@@ -1,6 +1,14 @@
 import { expect, vi } from 'vitest';
 import { test } from './support/stack';
-import { EVENT_TYPE, eventsOf, readChunks, readSessions, recordedInputValues } from './support/stored-data';
+import {
+  EVENT_TYPE,
+  eventsOf,
+  readChunks,
+  readSessions,
+  recordedInputValues,
+  type SnapshotNode,
+  snapshotNodes,
+} from './support/stored-data';
 import { STORED_WITHIN_MS, sleep } from './support/wait';
 import { openChat, sendChatMessage, tabSessionId } from './support/widget';
 
@@ -28,7 +36,7 @@ test("recordOn: 'load' records from page load, without the chat being opened", a
   expect(events[1]?.type).toBe(EVENT_TYPE.FullSnapshot);
   // What a replay never uses is left out: the page's scripts (the widget's tag too), its comment, the head's
   // whitespace.
-  const recorded = snapshotNodes(events[1]?.data.node);
+  const recorded = snapshotNodes(events[1]?.data.node).map(nodeName);
   expect(recorded).toContain('h1');
   expect(recorded.filter((node) => node === 'script' || node === '#comment' || node === '#head-whitespace')).toEqual(
     [],
@@ -68,22 +76,10 @@ test('with Global Privacy Control on, nothing is recorded or sent (not even with
 const TEXT_NODE = 3;
 const COMMENT_NODE = 5;
 
-/** Each node of an rrweb snapshot tree: its tag name, `#comment`, `#head-whitespace` (blank text in head), `#text`. */
-function snapshotNodes(node: unknown, inHead = false): string[] {
-  const {
-    type,
-    tagName,
-    textContent,
-    childNodes = [],
-  } = node as {
-    type: number;
-    tagName?: string;
-    textContent?: string;
-    childNodes?: unknown[];
-  };
-  const children = childNodes.flatMap((child) => snapshotNodes(child, inHead || tagName === 'head'));
-  if (tagName) return [tagName, ...children];
-  if (type === COMMENT_NODE) return ['#comment'];
-  if (type === TEXT_NODE) return [inHead && !textContent?.trim() ? '#head-whitespace' : '#text'];
-  return [`#${type}`, ...children];
+/** A snapshot node's tag name, or `#comment`, `#head-whitespace` (blank text in head), `#text`. */
+function nodeName({ type, tagName, textContent, inHead }: SnapshotNode): string {
+  if (tagName) return tagName;
+  if (type === COMMENT_NODE) return '#comment';
+  if (type === TEXT_NODE) return inHead && !textContent?.trim() ? '#head-whitespace' : '#text';
+  return `#${type}`;
 }

@@ -55,6 +55,23 @@ export const recordedInputValues = (events: StoredEvent[]): string[] =>
     .filter((e) => e.type === EVENT_TYPE.IncrementalSnapshot && e.data.source === INPUT_SOURCE)
     .map((e) => String(e.data.text));
 
+/** One node of an rrweb full snapshot, as serialized, and whether it sits inside `<head>`. */
+export interface SnapshotNode {
+  type: number;
+  tagName?: string;
+  textContent?: string;
+  attributes?: Record<string, unknown>;
+  childNodes?: SnapshotNode[];
+  inHead: boolean;
+}
+
+/** Every node of an rrweb snapshot tree (a FullSnapshot's `data.node`), in document order. */
+export function snapshotNodes(node: unknown, inHead = false): SnapshotNode[] {
+  const own = node as Omit<SnapshotNode, 'inHead'>;
+  const childrenInHead = inHead || own.tagName === 'head';
+  return [{ ...own, inHead }, ...(own.childNodes ?? []).flatMap((child) => snapshotNodes(child, childrenInHead))];
+}
+
 /** An event's identity: the same event sent twice has the same (type, timestamp, data). */
 export const eventKey = (event: StoredEvent): string => JSON.stringify([event.type, event.timestamp, event.data]);
 
