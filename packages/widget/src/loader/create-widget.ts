@@ -184,10 +184,12 @@ export function createWidget(options: ResolvedOptions, lazy: LazyParts) {
     },
   };
 
-  // Start: show the launcher; a session that was recording on the previous page resumes at once (once its panel,
-  // if the visitor left it open, is drawn again).
+  // Start: show the launcher; a panel the visitor left open is drawn again (under GPC there is no session until
+  // the first message: the panel comes back all the same), and a session that was recording on the previous page
+  // resumes at once (once that panel is drawn).
   if (options.launcher) ensureLauncher();
-  if (host.tabStorage.get(openKey) && sessions.current()) void show(false);
+  if (sessions.copiedTab) host.tabStorage.remove(openKey);
+  if (host.tabStorage.get(openKey)) void show(false);
   else if (sessions.current()?.recording || options.recordOn === 'load') void startRecording();
   queueMicrotask(() => emit('ready', { sessionId: sessions.current()?.id ?? null }));
   return api;

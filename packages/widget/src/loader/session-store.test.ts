@@ -20,6 +20,7 @@ it('keeps one session per tab across page loads, with sequence numbers that neve
 
   window.dispatchEvent(new PageTransitionEvent('pagehide')); // page 1 goes
   const page2 = createSessionStore('pk_test'); // the next page of the same tab
+  expect(page2.copiedTab).toBe(false);
   expect(page2.current()).toEqual({ id, nextSeq: 2, recording: true });
   expect(page2.reserveSeq()).toEqual({ sessionId: id, seq: 2 });
 });
@@ -31,6 +32,8 @@ it('starts afresh in a tab that began with a copy of a tab still shown (duplicat
   original.setRecording(true);
   // No pagehide: the original is still open, and its sessionStorage was copied into the new tab.
   const copy = createSessionStore('pk_test');
+  expect(original.copiedTab).toBe(false);
+  expect(copy.copiedTab).toBe(true);
   expect(copy.current()).toBeUndefined();
   expect(copy.ensure().id).not.toBe(id);
   expect(copy.reserveSeq().seq).toBe(0);

@@ -56,6 +56,8 @@ export function createSessionStore(appKey: string) {
   };
 
   return {
+    /** This tab started with a copy of another open tab's storage: it takes over none of that tab's chat. */
+    copiedTab: copied,
     current: (): SessionState | undefined => current,
     /** The session, started if there is none yet. */
     ensure: (): SessionState => current ?? write({ id: randomId(), nextSeq: 0, recording: false }),

@@ -61,6 +61,10 @@ test('with Global Privacy Control on, nothing is recorded or sent (not even with
   expect(await page.evaluate(() => (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl)).toBe(true);
   await page.locator('#search').pressSequentially('garden hose');
   await openChat(page);
+  // The panel stays open across the tab's page loads as for any visitor, before any message (no session yet).
+  await page.reload();
+  await page.locator('[data-hs=panel]').waitFor({ state: 'visible' });
+  expect(await page.locator('[data-hs=launcher]').getAttribute('aria-expanded')).toBe('true');
   await sendChatMessage(page, 'Can I still chat?');
   await page.locator('[data-hs=message][data-role=assistant]').waitFor({ state: 'visible' });
 

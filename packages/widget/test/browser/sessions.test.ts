@@ -134,6 +134,9 @@ test('a tab that starts with a copy of the sessionStorage of a tab still open (d
   await copy.locator('[data-hs=launcher]').waitFor({ state: 'visible' });
   expect(await copy.evaluate(() => sessionStorage.getItem('site-own-key'))).toBe('copied');
   expect(await tabSessionId(copy)).not.toBe(sessionId);
+  // Nor does it take over the first tab's open panel (which would start a recording the visitor never asked for).
+  expect(await copy.locator('[data-hs=launcher]').getAttribute('aria-expanded')).toBe('false');
+  expect(await copy.locator('[data-hs=panel]').count()).toBe(0);
   await openChat(copy);
   await sendChatMessage(copy, 'And this one?');
   const copyId = await tabSessionId(copy);
