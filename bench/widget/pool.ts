@@ -31,6 +31,21 @@ for (const file of files) {
 console.log(lines.join('\n'));
 console.log("\npooled (each run against its own file's baseline; a file without the variant is left out of its line):");
 const variants = new Set(perFile.flatMap((busy) => [...busy.keys()]));
+const alone = perFile
+  .filter((busy) => busy.has('hindsight') && busy.has('hindsight-chat') && busy.has('rrweb'))
+  .map((busy) => ({
+    baseline: busy.get('baseline') ?? [],
+    ours: busy.get('hindsight') ?? [],
+    reference: busy.get('rrweb') ?? [],
+    oursBaseline: busy.get('hindsight-chat') ?? [],
+  }));
+if (alone.length > 0) {
+  const [low, high] = pooledRatioInterval(alone);
+  const rounds = alone.reduce((sum, runs) => sum + runs.ours.length, 0);
+  console.log(
+    `  ${'recording alone'.padEnd(15)} ${rounds} rounds, x bare rrweb ${pooledAddedRatio(alone).toFixed(2)} (90% interval ${low.toFixed(2)}-${high.toFixed(2)}): hindsight minus hindsight-chat`,
+  );
+}
 for (const variant of [...variants].filter((id) => id !== 'baseline' && id !== 'rrweb')) {
   const files = perFile
     .filter((busy) => busy.has(variant) && busy.has('rrweb'))

@@ -64,6 +64,15 @@ export function targetLines(summaries: VariantSummary[]): string[] {
         `${verdict(ours.addedVsRrweb <= MAX_VS_RRWEB)} (${interval('rrweb', MAX_VS_RRWEB)})`,
     );
   }
+  const alone = ours.recordingAlone;
+  if (alone) {
+    const [low, high] = alone.interval;
+    lines.push(
+      `  of which recording alone (Hindsight minus its chat with recording off, GPC): ${ms(alone.addedMs)} ms, ` +
+        `${alone.vsRrweb.toFixed(2)}x bare rrweb's (90% bootstrap interval ${low.toFixed(2)}-${high.toFixed(2)}x); ` +
+        `the chat itself ${ms(find('hindsight-chat')?.addedMs ?? Number.NaN)} ms`,
+    );
+  }
   for (const peer of ['sentry', 'posthog'] as const) {
     const other = find(peer);
     if (!other) continue;

@@ -51,3 +51,20 @@ it('pools files against their own baselines: a busier day does not skew the pool
     addedRatio({ baseline: raw((r) => r.baseline), ours: raw((r) => r.ours), reference: raw((r) => r.reference) }),
   ).not.toBeCloseTo(1.5);
 });
+
+it("measures ours against its own baseline when given one (recording alone: Hindsight's chat without recording)", () => {
+  // medians: baseline 100, reference 200 (+100); chat without recording 150, ours 260 (+110 over the chat)
+  const runs = {
+    baseline: [100, 90, 110],
+    ours: [260, 250, 270],
+    reference: [200, 190, 210],
+    oursBaseline: [150, 140, 160],
+  };
+  expect(addedRatio(runs)).toBeCloseTo(1.1);
+  expect(pooledAddedRatio([runs, runs])).toBeCloseTo(1.1);
+  // Against the page's own baseline the same runs read 1.6x.
+  expect(addedRatio({ ...runs, oursBaseline: undefined })).toBeCloseTo(1.6);
+  const [low, high] = ratioInterval(runs);
+  expect(low).toBeLessThan(1.1);
+  expect(high).toBeGreaterThan(1.1);
+});

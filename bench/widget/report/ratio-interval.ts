@@ -3,17 +3,22 @@ import { median } from './summarize';
 /** Resamples drawn: enough for steady 5th and 95th percentiles. */
 const RESAMPLES = 4_000;
 
-/** Busy time (ms) of each run of the three variants the ratio is made of. */
+/** Busy time (ms) of each run of the variants the ratio is made of. */
 export interface RatioRuns {
   baseline: number[];
   ours: number[];
   reference: number[];
+  /**
+   * What `ours` is measured against when not the baseline: Hindsight's chat without recording, so that the ratio
+   * compares what recording alone adds (ours - oursBaseline) with what bare rrweb adds (reference - baseline).
+   */
+  oursBaseline?: number[];
 }
 
 /** (median ours - median baseline) / (median reference - median baseline): how "x bare rrweb" is computed. */
 export function addedRatio(runs: RatioRuns): number {
   const base = median(runs.baseline);
-  return (median(runs.ours) - base) / (median(runs.reference) - base);
+  return (median(runs.ours) - median(runs.oursBaseline ?? runs.baseline)) / (median(runs.reference) - base);
 }
 
 /**
@@ -22,9 +27,18 @@ export function addedRatio(runs: RatioRuns): number {
  * machine load are not mixed raw.
  */
 export function pooledAddedRatio(files: RatioRuns[]): number {
-  const added = (pick: (runs: RatioRuns) => number[]) =>
-    median(files.flatMap((runs) => pick(runs).map((busy) => busy - median(runs.baseline))));
-  return added((runs) => runs.ours) / added((runs) => runs.reference);
+  const added = (pick: (runs: RatioRuns) => number[], against: (runs: RatioRuns) => number[]) =>
+    median(files.flatMap((runs) => pick(runs).map((busy) => busy - median(against(runs)))));
+  return (
+    added(
+      (runs) => runs.ours,
+      (runs) => runs.oursBaseline ?? runs.baseline,
+    ) /
+    added(
+      (runs) => runs.reference,
+      (runs) => runs.baseline,
+    )
+  );
 }
 
 /**
@@ -54,6 +68,7 @@ export function pooledRatioInterval(files: RatioRuns[], resamples = RESAMPLES): 
         baseline: resample(runs.baseline),
         ours: resample(runs.ours),
         reference: resample(runs.reference),
+        ...(runs.oursBaseline ? { oursBaseline: resample(runs.oursBaseline) } : {}),
       })),
     );
     if (Number.isFinite(ratio)) ratios.push(ratio);

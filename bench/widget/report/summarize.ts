@@ -1,6 +1,6 @@
 import type { Variant, VariantId } from '../variants/variant';
 import type { RecorderWork } from './attribute-scripts';
-import { ratioInterval } from './ratio-interval';
+import { addedRatio, ratioInterval } from './ratio-interval';
 import type { RunFigures } from './run-figures';
 
 /** One variant's figures over its runs: medians, except where the worst run is what matters. */
@@ -22,6 +22,11 @@ export interface VariantSummary {
    * machine's noise could move the ratio.
    */
   addedVsIntervals: Partial<Record<VariantId, [number, number]>>;
+  /**
+   * Hindsight only, when its chat was also measured with recording off: what recording alone adds (busy time
+   * over the chat's), and that over bare rrweb's added time, with its 90% interval.
+   */
+  recordingAlone?: { addedMs: number; vsRrweb: number; interval: [number, number] };
   longestTaskMs: number;
   /** Longest recorder work that is not compression or transport, median over runs. */
   longestRecordingMs: number;
@@ -114,6 +119,21 @@ export function summarize(variants: Variant[], figures: RunFigures[]): VariantSu
         reference: busy(reference.variant),
       });
     }
+  }
+  const ours = summaries.find((summary) => summary.variant === 'hindsight');
+  const chat = summaries.find((summary) => summary.variant === 'hindsight-chat');
+  if (ours && chat && rrweb && rrweb.addedMs > 0) {
+    const runs = {
+      baseline: busy('baseline'),
+      ours: busy('hindsight'),
+      reference: busy('rrweb'),
+      oursBaseline: busy('hindsight-chat'),
+    };
+    ours.recordingAlone = {
+      addedMs: ours.busyMs - chat.busyMs,
+      vsRrweb: addedRatio(runs),
+      interval: ratioInterval(runs),
+    };
   }
   return summaries;
 }

@@ -27,6 +27,16 @@ const LAUNCHER_CENTRE = `(() => {
   return box && box.width > 0 ? { x: box.x + box.width / 2, y: box.y + box.height / 2 } : undefined;
 })()`;
 
+/** The chat panel is drawn. */
+const PANEL_SHOWN = `(() => {
+  const box = document.querySelector('hindsight-widget')?.shadowRoot?.querySelector('[data-hs=panel]')?.getBoundingClientRect();
+  return box !== undefined && box.width > 0;
+})()`;
+
+/** What a browser that sends Global Privacy Control shows scripts (Chromium has no setting for it). */
+const GPC_ON =
+  "<script>Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true })</script>";
+
 /**
  * Clicks the launcher as a visitor does: a mouse click at its position. (Playwright's locator click would run its
  * selector engine, scrolling and hit-target checks in the page, and charge that work to the widget's first page.)
@@ -36,7 +46,10 @@ async function clickLauncher(page: Page): Promise<void> {
   await page.mouse.click(centre.x, centre.y);
 }
 
-/** The variants: no recorder, Hindsight's widget (chat opened, and never opened), bare rrweb, Sentry, PostHog. */
+/**
+ * The variants: no recorder, Hindsight's widget (chat opened; chat opened with recording off; never opened), bare
+ * rrweb, Sentry, PostHog.
+ */
 export function createVariants(servers: VariantServers): Variant[] {
   const { siteOrigin, hindsight, sentry, posthog } = servers;
   // PostHog as a project with replay on and its other features off, so its recorder is what is measured.
@@ -73,6 +86,19 @@ export function createVariants(servers: VariantServers): Variant[] {
         });
         await clickLauncher(page);
         await firstBatch;
+      },
+      scriptPrefixes: [hindsight.origin],
+      counter: hindsight.counter,
+    },
+    {
+      // The same visit with recording off by the visitor's Global Privacy Control: the chat opened on the first
+      // page and drawn again on every later one, nothing recorded. Hindsight minus this is what recording adds.
+      id: 'hindsight-chat',
+      label: 'Hindsight widget, chat opened, no recording (GPC)',
+      snippet: `${GPC_ON}\n${hindsightTag}`,
+      async start(page) {
+        await clickLauncher(page);
+        await waitFor(page, PANEL_SHOWN);
       },
       scriptPrefixes: [hindsight.origin],
       counter: hindsight.counter,

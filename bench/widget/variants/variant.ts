@@ -1,7 +1,15 @@
 import type { Page } from 'playwright-core';
 import type { IngestCounter } from '../servers/ingest-counter';
 
-export const VARIANT_IDS = ['baseline', 'hindsight', 'hindsight-idle', 'rrweb', 'sentry', 'posthog'] as const;
+export const VARIANT_IDS = [
+  'baseline',
+  'hindsight',
+  'hindsight-chat',
+  'hindsight-idle',
+  'rrweb',
+  'sentry',
+  'posthog',
+] as const;
 export type VariantId = (typeof VARIANT_IDS)[number];
 
 /** One way of recording the page (or not), measured with the same journey on the same pages. */
