@@ -45,12 +45,12 @@ export async function recordSession(options: {
       events: { timestamp: number }[];
     };
     if (seq === 0) shift = firstTimestamp - (recorded.events[0]?.timestamp ?? firstTimestamp);
-    const now = {
+    const retimed = {
       ...recorded,
       events: recorded.events.map((event) => ({ ...event, timestamp: event.timestamp + shift })),
     };
     const url = `${options.origin}/ingest/v1/batch?key=${options.appKey}&session=${options.sessionId}&seq=${seq}`;
-    const body = gzipSync(JSON.stringify(now));
+    const body = gzipSync(JSON.stringify(retimed));
     const response = await fetch(url, { method: 'POST', body, headers: { 'Content-Type': 'text/plain' } });
     if (!response.ok) throw new Error(`ingest ${batch.file}: ${response.status} ${await response.text()}`);
     events += batch.events;
