@@ -21,15 +21,19 @@ const pollFor = (page: Page, predicate: string) =>
     .then((handle) => handle.jsonValue());
 const waitFor = (page: Page, predicate: string) => pollFor(page, predicate).then(() => undefined);
 
+/** In-page expression: the box of the widget's `[data-hs=<hook>]` element, if it is in the page. */
+const widgetBox = (hook: string) =>
+  `document.querySelector('hindsight-widget')?.shadowRoot?.querySelector('[data-hs=${hook}]')?.getBoundingClientRect()`;
+
 /** The centre of Hindsight's launcher, once the widget shows it (the same 100 ms polling as the other variants). */
 const LAUNCHER_CENTRE = `(() => {
-  const box = document.querySelector('hindsight-widget')?.shadowRoot?.querySelector('[data-hs=launcher]')?.getBoundingClientRect();
+  const box = ${widgetBox('launcher')};
   return box && box.width > 0 ? { x: box.x + box.width / 2, y: box.y + box.height / 2 } : undefined;
 })()`;
 
 /** The chat panel is drawn. */
 const PANEL_SHOWN = `(() => {
-  const box = document.querySelector('hindsight-widget')?.shadowRoot?.querySelector('[data-hs=panel]')?.getBoundingClientRect();
+  const box = ${widgetBox('panel')};
   return box !== undefined && box.width > 0;
 })()`;
 
