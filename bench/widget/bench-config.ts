@@ -5,6 +5,8 @@ export interface BenchConfig {
   repeats: number;
   variants: VariantId[];
   chromiumPath: string;
+  /** WIDGET_NO_MINIFY=1: the widget's build and the bench's own bundles keep their names (for CPU profiles). */
+  readableNames: boolean;
 }
 
 /** Reads the bench's environment once (every problem in one message); only run.ts calls this. */
@@ -21,5 +23,6 @@ export function readBenchConfig(env: NodeJS.ProcessEnv): Readonly<BenchConfig> {
     repeats,
     variants: variants as VariantId[],
     chromiumPath: env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    readableNames: env.WIDGET_NO_MINIFY === '1',
   });
 }

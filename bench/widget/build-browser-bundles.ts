@@ -18,14 +18,19 @@ export interface BrowserBundle {
   gzipBytes: number;
 }
 
-/** Bundles every browser-side script (minified IIFE, as a site would ship it) into memory. */
-export async function buildBrowserBundles(): Promise<Map<BundleName, BrowserBundle>> {
+/**
+ * Bundles every browser-side script (minified IIFE, as a site would ship it) into memory; `readableNames` keeps
+ * names, for CPU profiles of bare rrweb and the peers.
+ */
+export async function buildBrowserBundles(
+  options: { readableNames?: boolean } = {},
+): Promise<Map<BundleName, BrowserBundle>> {
   const bundles = new Map<BundleName, BrowserBundle>();
   for (const [name, entry] of Object.entries(ENTRIES) as [BundleName, string][]) {
     const result = await build({
       entryPoints: [new URL(entry, import.meta.url).pathname],
       bundle: true,
-      minify: true,
+      minify: !options.readableNames,
       format: 'iife',
       target: 'es2020',
       platform: 'browser',

@@ -13,7 +13,7 @@ import { startServices } from './start-services';
 
 const config = readBenchConfig(process.env);
 const startedAt = new Date().toISOString();
-const bundles = await buildBrowserBundles();
+const bundles = await buildBrowserBundles({ readableNames: config.readableNames });
 const services = await startServices(bundles);
 process.once('SIGINT', () => void services.stop().then(() => process.exit(130)));
 const variants = services.variants.filter((variant) => config.variants.includes(variant.id));
