@@ -4,10 +4,11 @@ import type { Options } from 'tsup';
 type Plugin = NonNullable<Options['esbuildPlugins']>[number];
 
 /**
- * Cuts from @rrweb/record the code that only runs for options Hindsight never sets, ~5 KB gzip of every
- * visitor's download, and makes two edits that cut what it costs the page (EDITS). Sentry's replay strips rrweb the same way at build time (`__RRWEB_EXCLUDE_CANVAS__`,
- * `__RRWEB_EXCLUDE_IFRAME__`). What Hindsight records is unchanged: same-origin iframes, shadow roots, styles
- * and every observer it uses stay.
+ * Cuts from @rrweb/record the code that only runs for options Hindsight never sets, ~6 KB gzip of every
+ * visitor's download, and makes edits that cut what it costs the page (EDITS). Sentry's replay strips rrweb the
+ * same way at build time (`__RRWEB_EXCLUDE_CANVAS__`, `__RRWEB_EXCLUDE_IFRAME__`). What Hindsight records is
+ * unchanged (test/browser/rrweb-lean.test.ts compares it with stock rrweb's): same-origin iframes, shadow roots,
+ * styles and every observer it uses stay.
  *
  * Pinned to the exact @rrweb/record version: the build fails loudly if a marker moves.
  */
