@@ -2,11 +2,11 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { build } from 'tsup';
 import { expect, test } from 'vitest';
-import { CHROMIUM_ARGS } from '../../../server/test/support/chromium-flags';
 import { rrwebLean } from '../../scripts/rrweb-lean';
+import { launchBrowser } from './support/browser';
+import { EVENT_TYPE, MUTATION_SOURCE } from './support/stored-data';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/rrweb-lean/', import.meta.url));
 const PAGE_URL = 'http://127.0.0.1:9/page.html';
@@ -66,13 +66,10 @@ test("the widget's cut rrweb records exactly what stock rrweb records: full snap
   const [stock, lean] = await Promise.all([recorderScript(false), recorderScript(true)]);
   expect(lean).not.toBe(stock); // the build's edits are in
   const html = await readFile(path.join(FIXTURES, 'page.html'), 'utf8');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchBrowser();
   try {
     const recordWith = async (script: string) => {
-      const page = await browser.newPage();
+      const page = await browser.context.newPage();
       await page.route(PAGE_URL, (route) => route.fulfill({ contentType: 'text/html', body: html }));
       await page.goto(PAGE_URL);
       await page.addScriptTag({ content: script });
@@ -83,8 +80,10 @@ test("the widget's cut rrweb records exactly what stock rrweb records: full snap
     const expected = await recordWith(stock);
     const recorded = await recordWith(lean);
     // The scenario is what the edits touch: two full snapshots and mutations with adds, removes and texts.
-    expect(expected.filter((event) => event.type === 2)).toHaveLength(2);
-    const mutations = expected.filter((event) => event.type === 3 && event.data.source === 0);
+    expect(expected.filter((event) => event.type === EVENT_TYPE.FullSnapshot)).toHaveLength(2);
+    const mutations = expected.filter(
+      (event) => event.type === EVENT_TYPE.IncrementalSnapshot && event.data.source === MUTATION_SOURCE,
+    );
     for (const field of ['adds', 'removes', 'texts', 'attributes']) {
       expect(
         mutations.some((event) => (event.data[field] as unknown[]).length > 0),

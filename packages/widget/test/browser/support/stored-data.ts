@@ -25,6 +25,7 @@ export interface StoredChunk {
 
 export const EVENT_TYPE = { FullSnapshot: 2, IncrementalSnapshot: 3, Meta: 4, Custom: 5 } as const;
 export const INPUT_SOURCE = 5;
+export const MUTATION_SOURCE = 0;
 
 export async function readSessions(db: Db) {
   return db.selectFrom('sessions').selectAll().orderBy('started_at').execute();
